@@ -142,6 +142,18 @@ public record ZreConfig(
         return silent.compareTo(evasive) > 0 ? silent : expired;
     }
 
+    /**
+     * Checks a group name: 1 to 255 UTF-8 bytes, as the wire allows.
+     *
+     * @param group the group name
+     * @return the group name
+     * @throws IllegalArgumentException if it is empty or too long
+     */
+    public static String checkGroup(String group) {
+        checkShortString("group", group);
+        return group;
+    }
+
     static void checkShortString(String what, String value) {
         Objects.requireNonNull(value, what);
         int bytes = value.getBytes(StandardCharsets.UTF_8).length;

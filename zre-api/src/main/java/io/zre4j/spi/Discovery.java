@@ -30,6 +30,16 @@ public interface Discovery extends AutoCloseable {
      */
     void stop();
 
+    /**
+     * Whether {@link #stop()} tells peers that this node leaves (as UDP beacons do with port 0). When it
+     * does not, the node sends a GOODBYE message to every peer itself, as Zyre does in gossip mode.
+     *
+     * @return true if peers learn of our departure through this discovery
+     */
+    default boolean announcesDeparture() {
+        return true;
+    }
+
     /** Releases sockets and threads. Idempotent. */
     @Override
     void close();

@@ -1,0 +1,234 @@
+package io.zre4j.core;
+
+import io.zre4j.Counter;
+import io.zre4j.PeerId;
+import io.zre4j.ZreConfig;
+import io.zre4j.ZreEvent;
+import io.zre4j.ZreProtocolException;
+import io.zre4j.core.engine.Counters;
+import io.zre4j.core.engine.EngineOutput;
+import io.zre4j.core.engine.ZreEngine;
+import io.zre4j.spi.Agent;
+import io.zre4j.spi.Clock;
+import io.zre4j.spi.Discovery;
+import io.zre4j.spi.DiscoveryListener;
+import io.zre4j.spi.Transport;
+import io.zre4j.spi.TransportListener;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's single thread of control: it owns the engine, the transport and the discovery, applies the
+ * commands the application and the discovery post, feeds received messages and timers to the engine, and
+ * carries the engine's effects out. One agent per node; a runner decides which thread runs it.
+ */
+final class NodeAgent implements Agent, EngineOutput, TransportListener, DiscoveryListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NodeAgent.class);
+    /** Bounds per cycle keep one busy source from starving the others and the timers. */
+    private static final int COMMANDS_PER_CYCLE = 1024;
+    private static final int MESSAGES_PER_CYCLE = 256;
+    /** Safety net: even if a wake-up were lost, a queued command waits no longer than this. */
+    private static final long MAX_IDLE_NS = TimeUnit.MILLISECONDS.toNanos(250);
+
+    /** A unit of work posted to the node's thread. */
+    @FunctionalInterface
+    interface Command {
+        void apply(long nowNs);
+    }
+
+    private final String roleName;
+    private final ZreEngine engine;
+    private final Transport transport;
+    private final Discovery discovery;
+    private final Clock clock;
+    private final Counters counters;
+    private final Consumer<ZreEvent> events;
+    private final Queue<Command> commands = new ConcurrentLinkedQueue<>();
+
+    private long nowNs;
+    private boolean readClockOnDelivery;
+    private volatile boolean done;
+
+    /**
+     * Creates the agent and its engine. The engine gets this agent as its output; it emits nothing before
+     * {@code start}, so handing out {@code this} from the constructor is safe.
+     */
+    NodeAgent(ZreConfig config, PeerId self, Transport transport, Discovery discovery, Clock clock,
+            Counters counters, Consumer<ZreEvent> events) {
+        this.roleName = "zre-node-" + config.effectiveName(self);
+        this.engine = new ZreEngine(config, self, this, counters, !discovery.announcesDeparture());
+        this.transport = transport;
+        this.discovery = discovery;
+        this.clock = clock;
+        this.counters = counters;
+        this.events = events;
+    }
+
+    /** The engine; touch it only on the node's thread (or before the agent runs). */
+    ZreEngine engine() {
+        return engine;
+    }
+
+    /** Posts a command to the node's thread; safe from any thread. */
+    void post(Command command) {
+        commands.add(command);
+        transport.wakeUp();
+    }
+
+    /** Posts the polite stop: leave beacon, links closed, STOP event, then the agent is done. */
+    void postStop() {
+        post(now -> {
+            if (done) {
+                return;
+            }
+            try {
+                discovery.stop();
+            } catch (RuntimeException e) {
+                LOG.warn("{}: discovery failed to stop politely", roleName, e);
+            }
+            engine.stop(now);
+            done = true;
+        });
+    }
+
+    // ---------------------------------------------------------------- Agent
+
+    @Override
+    public String roleName() {
+        return roleName;
+    }
+
+    @Override
+    public int doWork() {
+        nowNs = clock.nanoTime();
+        readClockOnDelivery = false;
+        int work = 0;
+        Command command;
+        while (work < COMMANDS_PER_CYCLE && !done && (command = commands.poll()) != null) {
+            command.apply(nowNs);
+            work++;
+        }
+        if (!done) {
+            work += transport.receive(MESSAGES_PER_CYCLE, 0);
+        }
+        long deadline = engine.deadlineNs();
+        if (!done && deadline != Long.MAX_VALUE && deadline - nowNs <= 0) {
+            engine.handleTimeout(nowNs);
+            work++;
+        }
+        return work;
+    }
+
+    @Override
+    public void idle() {
+        long now = clock.nanoTime();
+        long deadline = engine.deadlineNs();
+        long waitNs = deadline == Long.MAX_VALUE ? MAX_IDLE_NS : Math.min(MAX_IDLE_NS, Math.max(0, deadline - now));
+        if (waitNs > 0 && commands.isEmpty()) {
+            readClockOnDelivery = true;
+            transport.receive(MESSAGES_PER_CYCLE, waitNs);
+        }
+    }
+
+    @Override
+    public long deadlineNs() {
+        return commands.isEmpty() ? engine.deadlineNs() : clock.nanoTime();
+    }
+
+    @Override
+    public boolean isDone() {
+        return done;
+    }
+
+    @Override
+    public void onClose() {
+        done = true;
+        closeQuietly(discovery::close, "discovery");
+        closeQuietly(transport::close, "transport");
+    }
+
+    private void closeQuietly(Runnable close, String what) {
+        try {
+            close.run();
+        } catch (RuntimeException e) {
+            LOG.warn("{}: failure closing the {}", roleName, what, e);
+        }
+    }
+
+    // ---------------------------------------------------------------- EngineOutput
+
+    @Override
+    public void connect(PeerId peer, String endpoint) {
+        transport.connect(peer, endpoint);
+    }
+
+    @Override
+    public boolean send(PeerId peer, List<byte[]> frames) {
+        return transport.send(peer, frames);
+    }
+
+    @Override
+    public void disconnect(PeerId peer) {
+        transport.disconnect(peer);
+    }
+
+    @Override
+    public void event(ZreEvent event) {
+        events.accept(event);
+    }
+
+    // ---------------------------------------------------------------- TransportListener
+
+    @Override
+    public void onMessage(PeerId sender, List<byte[]> frames) {
+        if (readClockOnDelivery) {
+            // Delivered after a wait: time has moved since the cycle began.
+            nowNs = clock.nanoTime();
+            readClockOnDelivery = false;
+        }
+        engine.handleMessage(nowNs, sender, frames);
+    }
+
+    @Override
+    public void onMalformed(ZreProtocolException.Reason reason, String detail) {
+        counters.increment(Counter.MESSAGES_MALFORMED);
+        counters.malformed(reason);
+        LOG.warn("{}: malformed input dropped: {}", roleName, detail);
+    }
+
+    // ---------------------------------------------------------------- DiscoveryListener (any thread)
+
+    @Override
+    public void peerAnnounced(PeerId peer, String endpoint) {
+        post(now -> engine.handleBeacon(now, peer, endpoint));
+    }
+
+    @Override
+    public void peerLeaving(PeerId peer) {
+        post(now -> engine.handlePeerLeaving(now, peer));
+    }
+
+    @Override
+    public void malformed(ZreProtocolException.Reason reason, String detail) {
+        counters.increment(Counter.BEACONS_MALFORMED);
+        counters.malformed(reason);
+        LOG.debug("{}: malformed beacon dropped: {}", roleName, detail);
+    }
+
+    @Override
+    public void ignored(String detail) {
+        counters.increment(Counter.BEACONS_IGNORED);
+        LOG.debug("{}: beacon ignored: {}", roleName, detail);
+    }
+
+    @Override
+    public void announcementSent() {
+        counters.increment(Counter.BEACONS_SENT);
+    }
+}

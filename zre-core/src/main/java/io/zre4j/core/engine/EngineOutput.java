@@ -1,0 +1,43 @@
+package io.zre4j.core.engine;
+
+import io.zre4j.PeerId;
+import io.zre4j.ZreEvent;
+import java.util.List;
+
+/**
+ * Where the engine's effects go. Called synchronously, on the engine's thread, in the order the effects
+ * happen; implementations must not call back into the engine.
+ */
+public interface EngineOutput {
+
+    /**
+     * Open our link to a peer's inbox (replacing any previous link to that peer).
+     *
+     * @param peer     the peer
+     * @param endpoint its inbox endpoint
+     */
+    void connect(PeerId peer, String endpoint);
+
+    /**
+     * Send one message on the link to a peer, without blocking.
+     *
+     * @param peer   the peer
+     * @param frames the encoded frames; must not be modified
+     * @return false if the message was refused and nothing was sent
+     */
+    boolean send(PeerId peer, List<byte[]> frames);
+
+    /**
+     * Close the link to a peer.
+     *
+     * @param peer the peer
+     */
+    void disconnect(PeerId peer);
+
+    /**
+     * Deliver an event to the application.
+     *
+     * @param event the event
+     */
+    void event(ZreEvent event);
+}

@@ -1,0 +1,654 @@
+package io.zre4j.core.engine;
+
+import io.zre4j.Counter;
+import io.zre4j.Frames;
+import io.zre4j.MessageType;
+import io.zre4j.PeerId;
+import io.zre4j.ZreConfig;
+import io.zre4j.ZreEvent;
+import io.zre4j.ZreProtocolException;
+import io.zre4j.core.codec.ZreCodec;
+import io.zre4j.core.codec.ZreMessage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ZRE v2 protocol state machine of one node; see the package documentation for its contract.
+ *
+ * <p>Behaviour follows Zyre 2.x, tolerating what real Zyre and Pyre peers do, with these deliberate
+ * differences: a JOIN/LEAVE whose status counter disagrees is counted and resynchronised (Zyre asserts);
+ * a send refused by the transport is counted and does not consume a sequence number (Zyre destroys the
+ * link silently); quiet peers are probed with a PING at half the evasive timeout, so a quiet but healthy
+ * peer never shows up as EVASIVE (Zyre pings only once the peer is already evasive).
+ */
+public final class ZreEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ZreEngine.class);
+
+    private final PeerId self;
+    private final String name;
+    private final Map<String, String> headers;
+    private final EngineOutput output;
+    private final Counters counters;
+    private final long probeAfterNs;
+    private final long evasiveAfterNs;
+    private final long silentAfterNs;
+    private final long expiredAfterNs;
+    private final boolean sendGoodbye;
+
+    private final Map<PeerId, Peer> peers = new LinkedHashMap<>();
+    private final Map<String, Peer> peersByEndpoint = new HashMap<>();
+    private final Map<String, Set<Peer>> groupMembers = new LinkedHashMap<>();
+    private final Set<String> ownGroups = new LinkedHashSet<>();
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>((a, b) -> Long.signum(a.deadlineNs - b.deadlineNs));
+
+    private int status;
+    private String endpoint;
+    private boolean started;
+    private boolean stopped;
+    /** HELLO header with sequence 1, rebuilt only when our groups change: a 1000-node start sends it 999 times. */
+    private byte[] helloHeader;
+
+    /**
+     * Creates an engine.
+     *
+     * @param config      the node's configuration (name, headers, timeouts; groups are joined at once)
+     * @param self        the node's identity
+     * @param output      where effects go
+     * @param counters    where counts go
+     * @param sendGoodbye whether to send GOODBYE to every peer on stop: needed when discovery cannot tell
+     *                    peers we leave (no UDP beacons), as Zyre does in gossip mode
+     */
+    public ZreEngine(ZreConfig config, PeerId self, EngineOutput output, Counters counters, boolean sendGoodbye) {
+        this.self = Objects.requireNonNull(self, "self");
+        this.name = config.effectiveName(self);
+        this.headers = config.headers();
+        this.output = Objects.requireNonNull(output, "output");
+        this.counters = Objects.requireNonNull(counters, "counters");
+        this.evasiveAfterNs = config.evasiveTimeout().toNanos();
+        this.probeAfterNs = evasiveAfterNs / 2;
+        this.silentAfterNs = config.silentTimeout().toNanos();
+        this.expiredAfterNs = config.expiredTimeout().toNanos();
+        this.sendGoodbye = sendGoodbye;
+        config.groups().forEach(this::join);
+    }
+
+    // ---------------------------------------------------------------- getters
+
+    /** This node's identity. */
+    public PeerId self() {
+        return self;
+    }
+
+    /** This node's name. */
+    public String name() {
+        return name;
+    }
+
+    /** The endpoint announced in HELLO; null before {@link #start}. */
+    public String endpoint() {
+        return endpoint;
+    }
+
+    /** Whether {@link #start} was called and {@link #stop} was not. */
+    public boolean isRunning() {
+        return started && !stopped;
+    }
+
+    /** Our group-change counter. */
+    public int status() {
+        return status;
+    }
+
+    /** The groups this node is in. */
+    public Set<String> ownGroups() {
+        return Collections.unmodifiableSet(ownGroups);
+    }
+
+    /** The peers that have entered (said HELLO) and not exited. */
+    public Set<PeerId> peers() {
+        Set<PeerId> ready = new LinkedHashSet<>();
+        for (Peer peer : peers.values()) {
+            if (peer.ready) {
+                ready.add(peer.id);
+            }
+        }
+        return ready;
+    }
+
+    /** Number of peers known, entered or not (for tests and the monitor). */
+    public int knownPeerCount() {
+        return peers.size();
+    }
+
+    /** The entered peers in a group. */
+    public Set<PeerId> peersByGroup(String group) {
+        Set<Peer> members = groupMembers.get(group);
+        Set<PeerId> ids = new LinkedHashSet<>();
+        if (members != null) {
+            members.forEach(peer -> ids.add(peer.id));
+        }
+        return ids;
+    }
+
+    /** The groups of one entered peer; empty if unknown. */
+    public Set<String> peerGroups(PeerId peer) {
+        Peer known = peers.get(peer);
+        return known == null || !known.ready ? Set.of() : Set.copyOf(known.groups);
+    }
+
+    /** The endpoint an entered peer announced. */
+    public Optional<String> peerAddress(PeerId peer) {
+        Peer known = peers.get(peer);
+        return known == null || !known.ready ? Optional.empty() : Optional.of(known.announcedEndpoint);
+    }
+
+    /** A header of an entered peer. */
+    public Optional<String> peerHeader(PeerId peer, String key) {
+        Peer known = peers.get(peer);
+        return known == null || !known.ready ? Optional.empty() : Optional.ofNullable(known.headers.get(key));
+    }
+
+    // ---------------------------------------------------------------- commands
+
+    /**
+     * Starts the node: from now on it answers beacons and messages.
+     *
+     * @param nowNs    the current time
+     * @param endpoint our inbox endpoint, announced in HELLO
+     */
+    public void start(long nowNs, String endpoint) {
+        if (started) {
+            throw new IllegalStateException("engine already started");
+        }
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.started = true;
+        helloHeader = null;
+    }
+
+    /**
+     * Joins a group and tells every peer (JOIN). Before start, the group travels in HELLO instead.
+     *
+     * @param group the group
+     */
+    public void join(String group) {
+        if (stopped || !ownGroups.add(group)) {
+            return;
+        }
+        status = (status + 1) & 0xFF;
+        helloHeader = null;
+        broadcast(new ZreMessage.Join(0, group, status));
+    }
+
+    /**
+     * Leaves a group and tells every peer (LEAVE).
+     *
+     * @param group the group
+     */
+    public void leave(String group) {
+        if (stopped || !ownGroups.remove(group)) {
+            return;
+        }
+        status = (status + 1) & 0xFF;
+        helloHeader = null;
+        broadcast(new ZreMessage.Leave(0, group, status));
+    }
+
+    /**
+     * Sends content to every entered peer in a group.
+     *
+     * @param group   the group
+     * @param content the frames
+     * @return the number of peers the message was handed to
+     */
+    public int shout(String group, Frames content) {
+        Set<Peer> members = groupMembers.get(group);
+        if (stopped || members == null || members.isEmpty()) {
+            return 0;
+        }
+        byte[] header = ZreCodec.encodeHeader(new ZreMessage.Shout(0, group, content));
+        int sent = 0;
+        for (Peer peer : members) {
+            if (sendEncoded(peer, MessageType.SHOUT, header, content)) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    /**
+     * Sends content to one peer.
+     *
+     * @param peer    the peer
+     * @param content the frames
+     * @return false if the peer is unknown (counted) or the transport refused the message (counted)
+     */
+    public boolean whisper(PeerId peer, Frames content) {
+        Peer known = peers.get(peer);
+        if (stopped || known == null || !known.ready) {
+            counters.increment(Counter.WHISPERS_TO_UNKNOWN_PEER);
+            LOG.debug("({}) whisper to unknown peer {} dropped", name, peer);
+            return false;
+        }
+        return send(known, new ZreMessage.Whisper(0, content));
+    }
+
+    /**
+     * Stops: tells peers goodbye when discovery cannot, closes every link, forgets every peer and
+     * delivers STOP. Further input is ignored.
+     *
+     * @param nowNs the current time
+     */
+    public void stop(long nowNs) {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        for (Peer peer : List.copyOf(peers.values())) {
+            if (sendGoodbye && started) {
+                send(peer, new ZreMessage.Goodbye(0));
+            }
+            forget(peer);
+        }
+        timers.clear();
+        output.event(new ZreEvent.Stop(self, name));
+    }
+
+    // ---------------------------------------------------------------- inputs
+
+    /**
+     * Discovery heard a peer announce itself.
+     *
+     * @param nowNs    the current time
+     * @param peerId   the peer
+     * @param endpoint its inbox endpoint
+     */
+    public void handleBeacon(long nowNs, PeerId peerId, String endpoint) {
+        counters.increment(Counter.BEACONS_RECEIVED);
+        if (!isRunning() || peerId.equals(self)) {
+            return;
+        }
+        Peer known = peers.get(peerId);
+        if (known != null && known.port != Peer.portOf(endpoint)) {
+            // Same uuid, new port: the peer restarted with a fixed uuid. Another address with the same port
+            // is just another route to the same node (multi-homed hosts) and must not make it flap.
+            LOG.info("({}) peer {} moved from {} to {}", name, known, known.endpoint, endpoint);
+            remove(known, true);
+            known = null;
+        }
+        if (known == null) {
+            requirePeer(nowNs, peerId, endpoint);
+        }
+    }
+
+    /**
+     * Discovery heard a peer say it leaves (port-0 beacon).
+     *
+     * @param nowNs  the current time
+     * @param peerId the peer
+     */
+    public void handlePeerLeaving(long nowNs, PeerId peerId) {
+        Peer known = peers.get(peerId);
+        if (isRunning() && known != null) {
+            LOG.debug("({}) peer {} says it leaves", name, known);
+            remove(known, true);
+        }
+    }
+
+    /**
+     * A message arrived from a peer's link.
+     *
+     * @param nowNs  the current time
+     * @param sender the sender, from its link identity
+     * @param frames the message's frames
+     */
+    public void handleMessage(long nowNs, PeerId sender, List<byte[]> frames) {
+        if (!isRunning()) {
+            return;
+        }
+        ZreMessage message;
+        try {
+            message = ZreCodec.decode(frames);
+        } catch (ZreProtocolException e) {
+            counters.increment(Counter.MESSAGES_MALFORMED);
+            counters.malformed(e.reason());
+            LOG.warn("({}) malformed message from {} dropped: {}", name, sender, e.getMessage());
+            return;
+        }
+        counters.received(message.type());
+        if (sender.equals(self)) {
+            LOG.warn("({}) message from a node with our own uuid {} dropped: is the uuid configured twice?", name, self);
+            return;
+        }
+        Peer peer = peers.get(sender);
+        if (message instanceof ZreMessage.Hello hello) {
+            peer = acceptHello(nowNs, sender, peer, hello);
+            if (peer == null) {
+                return;
+            }
+        } else if (peer == null || !peer.ready) {
+            counters.increment(Counter.MESSAGES_BEFORE_HELLO);
+            LOG.debug("({}) {} from {} before its HELLO dropped", name, message.type().wireName(), sender);
+            if (peer != null) {
+                remove(peer, false); // a stale link from a previous life: start over at its next beacon
+            }
+            return;
+        }
+        boolean inSequence = message.type() == MessageType.HELLO
+                ? message.sequence() == 1
+                : peer.isNextReceived(message.sequence());
+        if (!inSequence) {
+            counters.increment(Counter.SEQUENCE_GAPS);
+            LOG.warn("({}) messages lost from {}: got sequence {} after {}; dropping the peer until it is rediscovered",
+                    name, peer, message.sequence(), peer.receivedSequence);
+            remove(peer, true);
+            return;
+        }
+        peer.receivedSequence = message.sequence();
+        heardFrom(nowNs, peer);
+        dispatch(peer, message);
+    }
+
+    /**
+     * Fires the timers that are due: probes, EVASIVE, SILENT and expiry of quiet peers. Calling it early
+     * is harmless.
+     *
+     * @param nowNs the current time
+     */
+    public void handleTimeout(long nowNs) {
+        Timer timer;
+        while ((timer = timers.peek()) != null && timer.deadlineNs - nowNs <= 0) {
+            timers.poll();
+            Peer peer = timer.peer;
+            if (peer.removed || !peer.timerArmed || peer.timerDeadlineNs != timer.deadlineNs) {
+                continue; // superseded by an earlier deadline, or the peer is gone
+            }
+            peer.timerArmed = false;
+            checkLiveness(nowNs, peer);
+        }
+    }
+
+    /**
+     * When {@link #handleTimeout} should next be called.
+     *
+     * @return a time on the caller's clock, or {@link Long#MAX_VALUE} when nothing is pending
+     */
+    public long deadlineNs() {
+        Timer next = timers.peek();
+        return next == null ? Long.MAX_VALUE : next.deadlineNs;
+    }
+
+    // ---------------------------------------------------------------- peer lifecycle
+
+    private Peer acceptHello(long nowNs, PeerId sender, Peer peer, ZreMessage.Hello hello) {
+        if (peer != null && peer.ready) {
+            // A HELLO on a link that already said HELLO: the peer restarted (same uuid). Zyre does the same.
+            counters.increment(Counter.PEERS_RESTARTED);
+            LOG.info("({}) peer {} restarted", name, peer);
+            remove(peer, true);
+            peer = null;
+        } else if (peer != null && hello.endpoint().equals(endpoint)) {
+            return null; // our own HELLO reflected back to us; Zyre ignores it too
+        }
+        if (peer == null) {
+            // A peer we have not heard a beacon from: connect back to the endpoint it announced.
+            peer = requirePeer(nowNs, sender, hello.endpoint());
+        }
+        peer.ready = true;
+        return peer;
+    }
+
+    private Peer requirePeer(long nowNs, PeerId peerId, String peerEndpoint) {
+        Peer previous = peersByEndpoint.get(peerEndpoint);
+        if (previous != null) {
+            // A new uuid on an endpoint an old peer had: the old one is gone (restarted with a new uuid).
+            LOG.info("({}) peer {} replaced by {} at {}", name, previous, peerId, peerEndpoint);
+            remove(previous, true);
+        }
+        Peer peer = new Peer(peerId, peerEndpoint, nowNs);
+        peers.put(peerId, peer);
+        peersByEndpoint.put(peerEndpoint, peer);
+        output.connect(peerId, peerEndpoint);
+        sendHello(peer);
+        schedule(peer, nowNs + probeAfterNs);
+        return peer;
+    }
+
+    /** Forgets a peer: EXIT if the application knew it, links closed, groups cleaned. */
+    private void remove(Peer peer, boolean announce) {
+        boolean wasReady = peer.ready;
+        forget(peer);
+        if (wasReady) {
+            counters.increment(Counter.PEERS_EXITED);
+            if (announce) {
+                output.event(new ZreEvent.Exit(peer.id, peer.name));
+            }
+        }
+    }
+
+    private void forget(Peer peer) {
+        peer.removed = true;
+        peers.remove(peer.id);
+        peersByEndpoint.remove(peer.endpoint, peer);
+        for (String group : peer.groups) {
+            removeMember(group, peer);
+        }
+        output.disconnect(peer.id);
+    }
+
+    // ---------------------------------------------------------------- messages
+
+    private void dispatch(Peer peer, ZreMessage message) {
+        switch (message.type()) {
+            case HELLO -> onHello(peer, (ZreMessage.Hello) message);
+            case WHISPER -> output.event(new ZreEvent.Whisper(peer.id, peer.name, ((ZreMessage.Whisper) message).content()));
+            case SHOUT -> onShout(peer, (ZreMessage.Shout) message);
+            case JOIN -> {
+                ZreMessage.Join join = (ZreMessage.Join) message;
+                onGroupChange(peer, join.group(), join.status(), true);
+            }
+            case LEAVE -> {
+                ZreMessage.Leave leave = (ZreMessage.Leave) message;
+                onGroupChange(peer, leave.group(), leave.status(), false);
+            }
+            case PING -> send(peer, new ZreMessage.PingOk(0));
+            case PING_OK -> { } // liveness was refreshed when the message arrived
+            case ELECT, LEADER -> LOG.debug("({}) {} from {} ignored: elections are not supported yet", name,
+                    message.type().wireName(), peer);
+            case GOODBYE -> remove(peer, true);
+        }
+    }
+
+    private void onHello(Peer peer, ZreMessage.Hello hello) {
+        peer.name = hello.name();
+        peer.headers = hello.headers();
+        peer.announcedEndpoint = hello.endpoint();
+        counters.increment(Counter.PEERS_ENTERED);
+        output.event(new ZreEvent.Enter(peer.id, peer.name, peer.headers, peer.announcedEndpoint));
+        for (String group : hello.groups()) {
+            joinPeer(peer, group);
+        }
+        peer.status = hello.status();
+    }
+
+    private void onShout(Peer peer, ZreMessage.Shout shout) {
+        if (ownGroups.contains(shout.group())) {
+            output.event(new ZreEvent.Shout(peer.id, peer.name, shout.group(), shout.content()));
+        } else {
+            counters.increment(Counter.SHOUTS_NOT_MEMBER);
+        }
+    }
+
+    private void onGroupChange(Peer peer, String group, int newStatus, boolean joined) {
+        int expected = (peer.status + 1) & 0xFF;
+        if (newStatus != expected) {
+            // Zyre asserts here and crashes; a lost JOIN/LEAVE cannot be recovered, so take the peer's word.
+            counters.increment(Counter.STATUS_MISMATCHES);
+            LOG.warn("({}) group status of {} is {}, expected {}; resynchronised", name, peer, newStatus, expected);
+        }
+        peer.status = newStatus;
+        if (joined) {
+            joinPeer(peer, group);
+        } else if (peer.groups.remove(group)) {
+            removeMember(group, peer);
+            output.event(new ZreEvent.Leave(peer.id, peer.name, group));
+        }
+    }
+
+    private void joinPeer(Peer peer, String group) {
+        if (peer.groups.add(group)) {
+            groupMembers.computeIfAbsent(group, g -> new LinkedHashSet<>()).add(peer);
+            output.event(new ZreEvent.Join(peer.id, peer.name, group));
+        }
+    }
+
+    private void removeMember(String group, Peer peer) {
+        Set<Peer> members = groupMembers.get(group);
+        if (members != null && members.remove(peer) && members.isEmpty()) {
+            groupMembers.remove(group);
+        }
+    }
+
+    // ---------------------------------------------------------------- liveness
+
+    private void heardFrom(long nowNs, Peer peer) {
+        Peer.Liveness before = peer.liveness;
+        peer.lastHeardNs = nowNs;
+        peer.liveness = Peer.Liveness.ALIVE;
+        if (before.compareTo(Peer.Liveness.EVASIVE) >= 0) {
+            // Its pending check is far off (silent or expiry time): bring the next probe forward.
+            schedule(peer, nowNs + probeAfterNs);
+        }
+    }
+
+    private void checkLiveness(long nowNs, Peer peer) {
+        long quietNs = nowNs - peer.lastHeardNs;
+        if (quietNs >= expiredAfterNs) {
+            if (peer.ready) {
+                counters.increment(Counter.PEERS_EXPIRED);
+                LOG.info("({}) peer {} expired after {} ms of silence", name, peer, quietNs / 1_000_000);
+            }
+            remove(peer, true);
+            return;
+        }
+        if (!peer.ready) {
+            // Not entered yet: only expiry applies, but look again soon so that a HELLO arriving meanwhile
+            // gets its first probe in time.
+            schedule(peer, Math.min(peer.lastHeardNs + expiredAfterNs, nowNs + probeAfterNs));
+            return;
+        }
+        advanceLiveness(peer, quietNs);
+        schedule(peer, peer.lastHeardNs + nextThreshold(peer));
+    }
+
+    /** Climbs the quiet-peer ladder; a late check climbs several rungs at once, in order. */
+    private void advanceLiveness(Peer peer, long quietNs) {
+        if (quietNs >= evasiveAfterNs && peer.liveness.compareTo(Peer.Liveness.EVASIVE) < 0) {
+            peer.liveness = Peer.Liveness.EVASIVE;
+            counters.increment(Counter.EVASIVE_EVENTS);
+            ping(peer);
+            output.event(new ZreEvent.Evasive(peer.id, peer.name));
+        } else if (quietNs >= probeAfterNs && peer.liveness == Peer.Liveness.ALIVE) {
+            peer.liveness = Peer.Liveness.PROBED;
+            ping(peer);
+        }
+        if (quietNs >= silentAfterNs && peer.liveness == Peer.Liveness.EVASIVE) {
+            peer.liveness = Peer.Liveness.SILENT;
+            counters.increment(Counter.SILENT_EVENTS);
+            output.event(new ZreEvent.Silent(peer.id, peer.name));
+        }
+    }
+
+    /** How long after it was last heard the peer must be looked at next. */
+    private long nextThreshold(Peer peer) {
+        return switch (peer.liveness) {
+            case ALIVE -> probeAfterNs;
+            case PROBED -> evasiveAfterNs;
+            case EVASIVE -> silentAfterNs;
+            case SILENT -> expiredAfterNs;
+        };
+    }
+
+    private void ping(Peer peer) {
+        counters.increment(Counter.PINGS_SENT);
+        send(peer, new ZreMessage.Ping(0));
+    }
+
+    /**
+     * Arms the peer's timer for {@code deadlineNs} unless it is armed for an earlier time. The queue may
+     * then hold an older entry for the peer; entries that no longer match the peer's deadline are skipped.
+     */
+    private void schedule(Peer peer, long deadlineNs) {
+        if (peer.timerArmed && peer.timerDeadlineNs - deadlineNs <= 0) {
+            return;
+        }
+        peer.timerArmed = true;
+        peer.timerDeadlineNs = deadlineNs;
+        timers.add(new Timer(deadlineNs, peer));
+    }
+
+    private record Timer(long deadlineNs, Peer peer) {
+    }
+
+    // ---------------------------------------------------------------- sending
+
+    private void sendHello(Peer peer) {
+        if (helloHeader == null) {
+            helloHeader = ZreCodec.encodeHeader(new ZreMessage.Hello(1, endpoint, new ArrayList<>(ownGroups), status,
+                    name, headers));
+        }
+        sendEncoded(peer, MessageType.HELLO, helloHeader, Frames.empty());
+    }
+
+    /** Sends a JOIN or LEAVE to every known peer, entered or not (they will expect it after our HELLO). */
+    private void broadcast(ZreMessage message) {
+        if (!isRunning() || peers.isEmpty()) {
+            return;
+        }
+        byte[] header = ZreCodec.encodeHeader(message);
+        for (Peer peer : peers.values()) {
+            sendEncoded(peer, message.type(), header, Frames.empty());
+        }
+    }
+
+    private boolean send(Peer peer, ZreMessage message) {
+        Frames content = message instanceof ZreMessage.Whisper whisper ? whisper.content() : Frames.empty();
+        return sendEncoded(peer, message.type(), ZreCodec.encodeHeader(message), content);
+    }
+
+    /** Sends a header (its sequence patched for this link) and content; rolls the sequence back if refused. */
+    private boolean sendEncoded(Peer peer, MessageType type, byte[] header, Frames content) {
+        byte[] sequenced = ZreCodec.withSequence(header, peer.nextSentSequence());
+        List<byte[]> frames;
+        if (content.isEmpty()) {
+            frames = Collections.singletonList(sequenced);
+        } else {
+            byte[][] all = new byte[content.size() + 1][];
+            all[0] = sequenced;
+            for (int i = 0; i < content.size(); i++) {
+                all[i + 1] = content.frame(i);
+            }
+            frames = Arrays.asList(all);
+        }
+        if (!output.send(peer.id, frames)) {
+            peer.unsend();
+            counters.increment(Counter.SENDS_REFUSED);
+            LOG.debug("({}) {} to {} refused by the transport", name, type.wireName(), peer);
+            return false;
+        }
+        counters.sent(type);
+        return true;
+    }
+}

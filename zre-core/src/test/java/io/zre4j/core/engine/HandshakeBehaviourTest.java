@@ -1,0 +1,158 @@
+package io.zre4j.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zre4j.Counter;
+import io.zre4j.PeerId;
+import io.zre4j.ZreEvent;
+import io.zre4j.ZreEvent.EventType;
+import io.zre4j.core.codec.ZreMessage;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class HandshakeBehaviourTest {
+
+    private final EngineNet net = new EngineNet();
+
+    @Test
+    void beaconFromUnknownPeerOpensALinkAndSendsHello() {
+        EngineNet.Node alice = net.node("alice", b -> b.group("CHAT").header("X-ROLE", "camera"));
+        EngineNet.Node bob = net.node("bob");
+
+        alice.hears(bob);
+
+        assertThat(alice.links).containsEntry(bob.id, bob.endpoint);
+        ZreMessage.Hello hello = alice.sent(ZreMessage.Hello.class).get(0);
+        assertThat(hello.sequence()).isEqualTo(1);
+        assertThat(hello.endpoint()).isEqualTo(alice.endpoint);
+        assertThat(hello.groups()).containsExactly("CHAT");
+        assertThat(hello.status()).isEqualTo(1);
+        assertThat(hello.name()).isEqualTo("alice");
+        assertThat(hello.headers()).containsExactly(Map.entry("X-ROLE", "camera"));
+    }
+
+    @Test
+    void helloFromPeerEmitsEnterWithHeadersAndAddressThenAJoinPerGroup() {
+        EngineNet.Node alice = net.node("alice", b -> b.group("A").group("B").header("X-ROLE", "camera"));
+        EngineNet.Node bob = net.node("bob");
+
+        net.meet(alice, bob);
+
+        assertThat(bob.eventTypes()).containsExactly(EventType.ENTER, EventType.JOIN, EventType.JOIN);
+        ZreEvent.Enter enter = bob.events(ZreEvent.Enter.class).get(0);
+        assertThat(enter.peer()).isEqualTo(alice.id);
+        assertThat(enter.name()).isEqualTo("alice");
+        assertThat(enter.headers()).containsExactly(Map.entry("X-ROLE", "camera"));
+        assertThat(enter.address()).isEqualTo(alice.endpoint);
+        assertThat(bob.events(ZreEvent.Join.class)).extracting(ZreEvent.Join::group).containsExactly("A", "B");
+        assertThat(bob.engine.peers()).containsExactly(alice.id);
+        assertThat(bob.engine.peerGroups(alice.id)).containsExactlyInAnyOrder("A", "B");
+        assertThat(bob.engine.peerHeader(alice.id, "X-ROLE")).contains("camera");
+        assertThat(bob.engine.peerAddress(alice.id)).contains(alice.endpoint);
+    }
+
+    @Test
+    void helloFromAPeerWhoseBeaconWasNeverHeardConnectsBackToIt() {
+        EngineNet.Node alice = net.node("alice");
+        EngineNet.Node bob = net.node("bob");
+
+        alice.hears(bob); // bob never hears alice's beacon
+        net.deliverAll();
+
+        assertThat(bob.links).containsEntry(alice.id, alice.endpoint);
+        assertThat(alice.events(ZreEvent.Enter.class)).extracting(ZreEvent::peer).containsExactly(bob.id);
+        assertThat(bob.events(ZreEvent.Enter.class)).extracting(ZreEvent::peer).containsExactly(alice.id);
+    }
+
+    @Test
+    void repeatedBeaconsFromAKnownPeerChangeNothing() {
+        EngineNet.Node alice = net.node("alice");
+        EngineNet.Node bob = net.node("bob");
+        net.meet(alice, bob);
+
+        alice.hears(bob);
+        alice.hears(bob);
+        net.deliverAll();
+
+        assertThat(alice.sent(ZreMessage.Hello.class)).hasSize(1);
+        assertThat(alice.events(ZreEvent.Enter.class)).hasSize(1);
+        assertThat(alice.counters.get(Counter.BEACONS_RECEIVED)).isEqualTo(3);
+    }
+
+    @Test
+    void ourOwnBeaconIsIgnored() {
+        EngineNet.Node alice = net.node("alice");
+
+        alice.hears(alice);
+
+        assertThat(alice.links).isEmpty();
+        assertThat(alice.engine.knownPeerCount()).isZero();
+    }
+
+    @Test
+    void helloFromAKnownReadyPeerMeansItRestartedExitThenEnter() {
+        EngineNet.Node alice = net.node("alice");
+        EngineNet.Node bob = net.node("bob");
+        net.meet(alice, bob);
+
+        bob.receive(alice.id, new ZreMessage.Hello(1, alice.endpoint, List.of("NEW"), 1, "alice2", Map.of()));
+        net.deliverAll();
+
+        assertThat(bob.eventTypes()).containsExactly(EventType.ENTER, EventType.EXIT, EventType.ENTER, EventType.JOIN);
+        assertThat(bob.events(ZreEvent.Enter.class).get(1).name()).isEqualTo("alice2");
+        assertThat(bob.counters.get(Counter.PEERS_RESTARTED)).isEqualTo(1);
+        assertThat(bob.sent(ZreMessage.Hello.class)).hasSize(2).allMatch(hello -> hello.sequence() == 1);
+    }
+
+    @Test
+    void aNewUuidOnAnEndpointAnOldPeerHadReplacesTheOldPeer() {
+        EngineNet.Node alice = net.node("alice");
+        EngineNet.Node bob = net.node("bob");
+        net.meet(alice, bob);
+        PeerId reborn = PeerId.random();
+
+        alice.engine.handleBeacon(net.nowNs, reborn, bob.endpoint);
+
+        assertThat(alice.events(ZreEvent.Exit.class)).extracting(ZreEvent::peer).containsExactly(bob.id);
+        assertThat(alice.links).containsOnlyKeys(reborn);
+    }
+
+    @Test
+    void aKnownPeerBackOnANewPortIsReconnectedThere() {
+        EngineNet.Node alice = net.node("alice");
+        EngineNet.Node bob = net.node("bob");
+        net.meet(alice, bob);
+        EngineNet.Node bobRestarted = net.node("bob", bob.id, b -> b, false);
+
+        alice.hears(bobRestarted);
+        bobRestarted.hears(alice);
+        net.deliverAll();
+
+        assertThat(alice.links).containsEntry(bob.id, bobRestarted.endpoint);
+        assertThat(alice.eventTypes()).containsExactly(EventType.ENTER, EventType.EXIT, EventType.ENTER);
+        assertThat(alice.engine.peerAddress(bob.id)).contains(bobRestarted.endpoint);
+    }
+
+    @Test
+    void anotherAddressWithTheSamePortIsAnotherRouteNotARestart() {
+        EngineNet.Node alice = net.node("alice");
+        EngineNet.Node bob = net.node("bob");
+        net.meet(alice, bob);
+
+        alice.engine.handleBeacon(net.nowNs, bob.id, bob.endpoint.replace("127.0.0.1", "10.9.9.9"));
+
+        assertThat(alice.eventTypes()).containsExactly(EventType.ENTER);
+        assertThat(alice.links).containsEntry(bob.id, bob.endpoint);
+    }
+
+    @Test
+    void messageFromANodeUsingOurOwnUuidIsDropped() {
+        EngineNet.Node alice = net.node("alice");
+
+        alice.receive(alice.id, new ZreMessage.Hello(1, "tcp://127.0.0.1:1", List.of(), 0, "impostor", Map.of()));
+
+        assertThat(alice.events).isEmpty();
+        assertThat(alice.engine.knownPeerCount()).isZero();
+    }
+}

@@ -1,0 +1,102 @@
+package io.zre4j.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zre4j.Counter;
+import io.zre4j.ZreEvent;
+import io.zre4j.ZreEvent.EventType;
+import io.zre4j.core.codec.ZreMessage;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class LivenessBehaviourTest {
+
+    private final EngineNet net = new EngineNet();
+    private final EngineNet.Node alice = net.node("alice");
+    private final EngineNet.Node bob = net.node("bob");
+
+    @Test
+    void aQuietButHealthyPeerIsProbedAndNeverReportedEvasive() {
+        net.meet(alice, bob);
+
+        net.advance(Duration.ofMinutes(5), alice, bob);
+
+        assertThat(alice.eventTypes()).containsExactly(EventType.ENTER);
+        assertThat(bob.eventTypes()).containsExactly(EventType.ENTER);
+        assertThat(alice.sent(ZreMessage.Ping.class)).isNotEmpty();
+        assertThat(bob.sent(ZreMessage.PingOk.class)).isNotEmpty();
+    }
+
+    @Test
+    void aPeerThatStopsAnsweringIsEvasiveThenSilentThenExpires() {
+        net.meet(alice, bob);
+
+        net.advanceDeaf(Duration.ofSeconds(31), alice);
+
+        assertThat(alice.eventTypes())
+                .containsExactly(EventType.ENTER, EventType.EVASIVE, EventType.SILENT, EventType.EXIT);
+        assertThat(alice.counters.get(Counter.PEERS_EXPIRED)).isEqualTo(1);
+        assertThat(alice.links).isEmpty();
+        assertThat(alice.engine.peers()).isEmpty();
+    }
+
+    @Test
+    void evasiveComesAtTheEvasiveTimeoutAndSilentAtTheSilentTimeout() {
+        net.meet(alice, bob);
+        long start = net.nowNs;
+
+        net.advanceDeaf(Duration.ofMillis(4999), alice);
+        assertThat(alice.eventTypes()).containsExactly(EventType.ENTER);
+        net.advanceDeaf(Duration.ofMillis(1), alice);
+        assertThat(alice.eventTypes()).containsExactly(EventType.ENTER, EventType.EVASIVE);
+        net.advanceDeaf(Duration.ofMillis(999), alice);
+        assertThat(alice.eventTypes()).containsExactly(EventType.ENTER, EventType.EVASIVE);
+        net.advanceDeaf(Duration.ofMillis(1), alice);
+        assertThat(alice.eventTypes()).containsExactly(EventType.ENTER, EventType.EVASIVE, EventType.SILENT);
+        assertThat(net.nowNs - start).isEqualTo(Duration.ofSeconds(6).toNanos());
+    }
+
+    @Test
+    void aPeerHeardAgainAfterBeingEvasiveIsProbedAgainInTime() {
+        net.meet(alice, bob);
+        net.advanceDeaf(Duration.ofSeconds(6), alice);
+
+        bob.engine.whisper(alice.id, io.zre4j.Frames.ofText("back"));
+        net.deliverAll();
+        net.advance(Duration.ofMinutes(2), alice, bob);
+
+        assertThat(alice.eventTypes()).containsExactly(EventType.ENTER, EventType.EVASIVE, EventType.SILENT,
+                EventType.WHISPER);
+    }
+
+    @Test
+    void aPortZeroBeaconMeansExitAtOnce() {
+        net.meet(alice, bob);
+
+        alice.engine.handlePeerLeaving(net.nowNs, bob.id);
+
+        assertThat(alice.events(ZreEvent.Exit.class)).containsExactly(new ZreEvent.Exit(bob.id, "bob"));
+        assertThat(alice.links).isEmpty();
+    }
+
+    @Test
+    void aPeerThatNeverSaysHelloIsForgottenQuietlyAfterExpiry() {
+        alice.hears(bob);
+        net.loseInFlight();
+
+        net.advance(Duration.ofSeconds(31), alice);
+
+        assertThat(alice.events).isEmpty();
+        assertThat(alice.engine.knownPeerCount()).isZero();
+        assertThat(alice.links).isEmpty();
+    }
+
+    @Test
+    void goodbyeFromAPeerMeansExit() {
+        net.meet(alice, bob);
+
+        alice.receive(bob.id, new ZreMessage.Goodbye(2));
+
+        assertThat(alice.eventTypes()).containsExactly(EventType.ENTER, EventType.EXIT);
+    }
+}
