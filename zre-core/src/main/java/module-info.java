@@ -9,7 +9,7 @@ module io.zre4j.core {
     exports io.zre4j.core;
     exports io.zre4j.core.codec;
     exports io.zre4j.core.engine;
-    // exports io.zre4j.core.discovery; (enabled once StaticDiscovery lands)
+    exports io.zre4j.core.discovery;
 
     uses io.zre4j.spi.TransportProvider;
     uses io.zre4j.spi.DiscoveryProvider;

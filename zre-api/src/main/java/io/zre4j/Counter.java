@@ -11,8 +11,8 @@ public enum Counter {
     BEACONS_RECEIVED("beacons received"),
     /** Datagrams on the beacon port that were not valid beacons; dropped. */
     BEACONS_MALFORMED("malformed beacons dropped"),
-    /** Valid beacons with another protocol version (e.g. CURVE's version 3); ignored. */
-    BEACONS_IGNORED("beacons of other versions ignored"),
+    /** Beacons ignored: another protocol version (e.g. CURVE's version 3), or from outside our interface's networks. */
+    BEACONS_IGNORED("beacons ignored (other version or another link)"),
     /** Frames from a peer that did not decode; dropped (see also {@link Statistics#malformed}). */
     MESSAGES_MALFORMED("malformed messages dropped"),
     /** Messages from a peer that had not said HELLO first; dropped. */

@@ -146,8 +146,11 @@ final class EngineNet {
         run(duration, true, nodes);
     }
 
-    /** Advances time but loses everything sent meanwhile (a frozen peer, or a partition). */
-    void advanceDeaf(Duration duration, Node... nodes) {
+    /**
+     * Advances time while nothing is delivered (a frozen peer, a stalled network); what is sent meanwhile
+     * stays in flight, in order, like bytes in a TCP buffer.
+     */
+    void advanceUndelivered(Duration duration, Node... nodes) {
         run(duration, false, nodes);
     }
 
@@ -170,8 +173,6 @@ final class EngineNet {
             }
             if (deliver) {
                 deliverAll();
-            } else {
-                loseInFlight();
             }
         }
         nowNs = end;

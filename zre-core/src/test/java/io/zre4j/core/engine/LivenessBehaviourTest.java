@@ -31,7 +31,7 @@ class LivenessBehaviourTest {
     void aPeerThatStopsAnsweringIsEvasiveThenSilentThenExpires() {
         net.meet(alice, bob);
 
-        net.advanceDeaf(Duration.ofSeconds(31), alice);
+        net.advanceUndelivered(Duration.ofSeconds(31), alice);
 
         assertThat(alice.eventTypes())
                 .containsExactly(EventType.ENTER, EventType.EVASIVE, EventType.SILENT, EventType.EXIT);
@@ -45,13 +45,13 @@ class LivenessBehaviourTest {
         net.meet(alice, bob);
         long start = net.nowNs;
 
-        net.advanceDeaf(Duration.ofMillis(4999), alice);
+        net.advanceUndelivered(Duration.ofMillis(4999), alice);
         assertThat(alice.eventTypes()).containsExactly(EventType.ENTER);
-        net.advanceDeaf(Duration.ofMillis(1), alice);
+        net.advanceUndelivered(Duration.ofMillis(1), alice);
         assertThat(alice.eventTypes()).containsExactly(EventType.ENTER, EventType.EVASIVE);
-        net.advanceDeaf(Duration.ofMillis(999), alice);
+        net.advanceUndelivered(Duration.ofMillis(999), alice);
         assertThat(alice.eventTypes()).containsExactly(EventType.ENTER, EventType.EVASIVE);
-        net.advanceDeaf(Duration.ofMillis(1), alice);
+        net.advanceUndelivered(Duration.ofMillis(1), alice);
         assertThat(alice.eventTypes()).containsExactly(EventType.ENTER, EventType.EVASIVE, EventType.SILENT);
         assertThat(net.nowNs - start).isEqualTo(Duration.ofSeconds(6).toNanos());
     }
@@ -59,7 +59,7 @@ class LivenessBehaviourTest {
     @Test
     void aPeerHeardAgainAfterBeingEvasiveIsProbedAgainInTime() {
         net.meet(alice, bob);
-        net.advanceDeaf(Duration.ofSeconds(6), alice);
+        net.advanceUndelivered(Duration.ofSeconds(6), alice);
 
         bob.engine.whisper(alice.id, io.zre4j.Frames.ofText("back"));
         net.deliverAll();

@@ -1,0 +1,306 @@
+package io.zre4j.sim;
+
+import io.zre4j.PeerId;
+import io.zre4j.ZreConfig;
+import io.zre4j.spi.Agent;
+import io.zre4j.spi.AgentRunner;
+import io.zre4j.spi.Discovery;
+import io.zre4j.spi.DiscoveryListener;
+import io.zre4j.spi.DiscoveryProvider;
+import io.zre4j.spi.Transport;
+import io.zre4j.spi.TransportListener;
+import io.zre4j.spi.TransportProvider;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One incarnation of a simulated machine running one node: its in-memory {@link Transport} and
+ * {@link Discovery}, and the hook by which the simulator runs its agent. A restart makes a new host.
+ */
+final class SimHost {
+
+    final SimNetwork network;
+    final int index;
+    final String endpoint;
+    boolean crashed;
+    /** Virtual cost of handling one received message; 0 for an unconstrained consumer. */
+    long perMessageCostNs;
+    private long busyUntilNs;
+
+    private Agent agent;
+    private boolean agentClosed;
+    private long wakeAtNs = Long.MAX_VALUE;
+
+    private final ArrayDeque<Inbound> inbox = new ArrayDeque<>();
+    private final Map<PeerId, Link> links = new HashMap<>();
+    private TransportListener transportListener;
+    private PeerId self;
+    private int sendHighWaterMark;
+
+    private DiscoveryListener discoveryListener;
+    private boolean announcing;
+    private long beaconIntervalNs;
+
+    /** A message waiting in this host's inbox. */
+    private record Inbound(PeerId sender, List<byte[]> frames, Link link) {
+    }
+
+    /** Our outgoing link to one peer: ordered, reliable until broken. */
+    static final class Link {
+        final SimHost from;
+        final SimHost to;
+        long lastArrivalNs;
+        int queued;
+
+        Link(SimHost from, SimHost to) {
+            this.from = from;
+            this.to = to;
+        }
+    }
+
+    SimHost(SimNetwork network, int index, String endpoint) {
+        this.network = network;
+        this.index = index;
+        this.endpoint = endpoint;
+    }
+
+    TransportProvider transportProvider() {
+        return new TransportProvider() {
+            @Override
+            public String name() {
+                return "sim";
+            }
+
+            @Override
+            public Transport create(ZreConfig config, PeerId id) {
+                self = id;
+                sendHighWaterMark = config.sendHighWaterMark();
+                return new SimTransport();
+            }
+        };
+    }
+
+    DiscoveryProvider discoveryProvider() {
+        return new DiscoveryProvider() {
+            @Override
+            public String name() {
+                return "sim";
+            }
+
+            @Override
+            public Discovery create(ZreConfig config) {
+                beaconIntervalNs = config.beaconInterval().toNanos();
+                return new SimDiscovery();
+            }
+        };
+    }
+
+    AgentRunner runner() {
+        return started -> {
+            agent = started;
+            wake(network.nowNs());
+            return this::finish;
+        };
+    }
+
+    PeerId self() {
+        return self;
+    }
+
+    // ---------------------------------------------------------------- running the agent
+
+    /** Makes the agent run at {@code timeNs} unless it already runs earlier. */
+    void wake(long timeNs) {
+        if (crashed || agent == null || agentClosed || wakeAtNs <= timeNs) {
+            return;
+        }
+        wakeAtNs = timeNs;
+        network.scheduler().at(timeNs, () -> {
+            if (wakeAtNs == timeNs) {
+                wakeAtNs = Long.MAX_VALUE;
+                runAgent();
+            }
+        });
+    }
+
+    private void runAgent() {
+        if (crashed || agentClosed) {
+            return;
+        }
+        for (int round = 0; round < 64 && !agent.isDone(); round++) {
+            if (agent.doWork() == 0) {
+                break;
+            }
+        }
+        if (agent.isDone()) {
+            closeAgent();
+            return;
+        }
+        long deadline = agent.deadlineNs();
+        if (deadline != Long.MAX_VALUE) {
+            wake(Math.max(deadline, network.nowNs()));
+        }
+    }
+
+    /** Called by {@code ZreNode.stop()}: the stop command is queued; run the agent until it is done. */
+    private boolean finish(Duration timeout) {
+        if (crashed) {
+            return true;
+        }
+        for (int round = 0; round < 10_000 && !agent.isDone(); round++) {
+            agent.doWork();
+        }
+        closeAgent();
+        return agent.isDone();
+    }
+
+    private void closeAgent() {
+        if (!agentClosed) {
+            agentClosed = true;
+            agent.onClose();
+        }
+    }
+
+    /** The machine dies: no goodbye, nothing sent or received any more. */
+    void crash() {
+        crashed = true;
+        announcing = false;
+        inbox.clear();
+        links.clear();
+        network.unregister(this);
+    }
+
+    // ---------------------------------------------------------------- delivery
+
+    void deliverMessage(Link link, PeerId sender, List<byte[]> frames) {
+        if (crashed || !network.reachable(link.from, this)) {
+            link.queued--;
+            return;
+        }
+        inbox.add(new Inbound(sender, frames, link));
+        wake(network.nowNs());
+    }
+
+    void deliverBeacon(PeerId peer, String peerEndpoint) {
+        if (!crashed && discoveryListener != null) {
+            if (peerEndpoint == null) {
+                discoveryListener.peerLeaving(peer);
+            } else {
+                discoveryListener.peerAnnounced(peer, peerEndpoint);
+            }
+        }
+    }
+
+    private void beaconTick() {
+        if (!announcing || crashed) {
+            return;
+        }
+        network.broadcastBeacon(this, self, endpoint);
+        discoveryListener.announcementSent();
+        network.scheduler().at(network.nowNs() + beaconIntervalNs, this::beaconTick);
+    }
+
+    // ---------------------------------------------------------------- the SPI implementations
+
+    /** Links to other hosts' inboxes, in memory. */
+    private final class SimTransport implements Transport {
+        @Override
+        public String open(TransportListener listener) {
+            transportListener = listener;
+            network.register(SimHost.this);
+            return endpoint;
+        }
+
+        @Override
+        public void connect(PeerId peer, String peerEndpoint) {
+            SimHost target = network.hostAt(peerEndpoint);
+            links.put(peer, new Link(SimHost.this, target));
+        }
+
+        @Override
+        public boolean send(PeerId peer, List<byte[]> frames) {
+            Link link = links.get(peer);
+            if (link == null || crashed) {
+                return false;
+            }
+            if (sendHighWaterMark > 0 && link.queued >= sendHighWaterMark) {
+                return false;
+            }
+            if (link.to == null || link.to.crashed || !network.reachable(SimHost.this, link.to)) {
+                return true; // the link is broken: like TCP, the sender learns nothing
+            }
+            link.queued++;
+            long arrival = Math.max(link.lastArrivalNs, network.nowNs() + network.delayNs());
+            link.lastArrivalNs = arrival;
+            PeerId sender = self;
+            network.scheduler().at(arrival, () -> link.to.deliverMessage(link, sender, frames));
+            return true;
+        }
+
+        @Override
+        public void disconnect(PeerId peer) {
+            links.remove(peer);
+        }
+
+        @Override
+        public int receive(int max, long timeoutNs) {
+            int delivered = 0;
+            while (delivered < max && !inbox.isEmpty() && !crashed) {
+                if (perMessageCostNs > 0) {
+                    long now = network.nowNs();
+                    if (busyUntilNs > now) {
+                        wake(busyUntilNs); // a slow consumer: come back when the last message is digested
+                        break;
+                    }
+                    busyUntilNs = now + perMessageCostNs;
+                }
+                Inbound message = inbox.poll();
+                message.link.queued--;
+                transportListener.onMessage(message.sender, message.frames);
+                delivered++;
+            }
+            return delivered;
+        }
+
+        @Override
+        public void wakeUp() {
+            wake(network.nowNs());
+        }
+
+        @Override
+        public void close() {
+            links.clear();
+            inbox.clear();
+            network.unregister(SimHost.this);
+        }
+    }
+
+    /** Beacons to every other host, with the network's loss, duplication and partitions. */
+    private final class SimDiscovery implements Discovery {
+        @Override
+        public void start(PeerId id, String ourEndpoint, DiscoveryListener listener) {
+            discoveryListener = listener;
+            announcing = true;
+            // Nodes do not beacon in lockstep: a random phase per node, from the seed.
+            network.scheduler().at(network.nowNs() + network.beaconPhaseNs(beaconIntervalNs), SimHost.this::beaconTick);
+        }
+
+        @Override
+        public void stop() {
+            if (announcing && !crashed) {
+                announcing = false;
+                network.broadcastBeacon(SimHost.this, self, null);
+                discoveryListener.announcementSent();
+            }
+        }
+
+        @Override
+        public void close() {
+            announcing = false;
+            discoveryListener = null;
+        }
+    }
+}
