@@ -62,13 +62,16 @@ public final class Frames {
      * @return the content
      */
     public static Frames wrap(List<byte[]> frames) {
-        if (frames.isEmpty()) {
+        int size = frames.size();
+        if (size == 0) {
             return EMPTY;
         }
-        for (byte[] frame : frames) {
-            Objects.requireNonNull(frame, "frame");
+        // Index into an array rather than copying through an iterator: this runs once per received message.
+        byte[][] copy = new byte[size][];
+        for (int i = 0; i < size; i++) {
+            copy[i] = Objects.requireNonNull(frames.get(i), "frame");
         }
-        return new Frames(Collections.unmodifiableList(new ArrayList<>(frames)));
+        return new Frames(Collections.unmodifiableList(Arrays.asList(copy)));
     }
 
     /**

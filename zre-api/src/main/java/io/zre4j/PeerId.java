@@ -89,17 +89,27 @@ public final class PeerId implements Comparable<PeerId> {
      */
     public static PeerId parse(String text) {
         Objects.requireNonNull(text, "text");
-        String digits = text.length() == 36 ? text.replace("-", "") : text;
+        String digits = isCanonicalUuid(text) ? text.replace("-", "") : text;
         if (digits.length() != 32) {
             throw new IllegalArgumentException("a peer id is 32 hex digits, got \"" + text + "\"");
         }
         return new PeerId(parseHalf(digits, 0, text), parseHalf(digits, 16, text));
     }
 
+    /** 8-4-4-4-12 hex digits with dashes exactly there, as {@link java.util.UUID#toString()} prints them. */
+    private static boolean isCanonicalUuid(String text) {
+        return text.length() == 36 && text.charAt(8) == '-' && text.charAt(13) == '-' && text.charAt(18) == '-'
+                && text.charAt(23) == '-';
+    }
+
     private static long parseHalf(String digits, int from, String original) {
         long value = 0;
         for (int i = from; i < from + 16; i++) {
-            int digit = Character.digit(digits.charAt(i), 16);
+            char c = digits.charAt(i);
+            // Only ASCII hex: Character.digit would also accept other scripts' digits and full-width letters.
+            int digit = c >= '0' && c <= '9' ? c - '0'
+                    : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                    : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
             if (digit < 0) {
                 throw new IllegalArgumentException("a peer id is 32 hex digits, got \"" + original + "\"");
             }

@@ -177,7 +177,10 @@ public record ZreConfig(
     }
 
     private static void checkEndpoint(String endpoint) {
-        if (!endpoint.matches("tcp://[^:/\\s]+:(\\*|\\d{1,5})") && !endpoint.matches("tcp://\\[[0-9a-fA-F:.%\\w]+\\]:(\\*|\\d{1,5})")) {
+        int colon = endpoint.lastIndexOf(':');
+        String port = colon < 0 ? "" : endpoint.substring(colon + 1);
+        boolean portOk = port.equals("*") || port.matches("\\d{1,5}") && Integer.parseInt(port) <= 65535;
+        if (!portOk || !endpoint.matches("tcp://[^:/\\s]+:(\\*|\\d{1,5})") && !endpoint.matches("tcp://\\[[0-9a-fA-F:.%\\w]+\\]:(\\*|\\d{1,5})")) {
             throw new IllegalArgumentException("endpoint must look like tcp://host:port or tcp://host:*, got \""
                     + endpoint + "\"");
         }

@@ -53,7 +53,6 @@ public final class SimNetwork {
     private final Map<String, SimHost> hostsByEndpoint = new HashMap<>();
     /** Hosts that listen for beacons, in registration order (deterministic iteration). */
     private final Map<SimHost, Boolean> listening = new LinkedHashMap<>();
-    private final Map<SimHost, Integer> side = new HashMap<>();
     private int nextPort = 40_000;
 
     /**
@@ -186,8 +185,8 @@ public final class SimNetwork {
             trace.record(scheduler.nowNs(), node.name(), event);
             node.record(event);
         });
+        host.side = node.host == null ? 0 : node.host.side; // a restarted machine stays where it was
         node.attach(host, zre, config);
-        side.put(host, side.getOrDefault(host, 0));
         zre.start();
     }
 
@@ -287,13 +286,13 @@ public final class SimNetwork {
     public void partition(Collection<SimNode> oneSide) {
         Set<SimNode> members = new HashSet<>(oneSide);
         for (SimNode node : nodes) {
-            side.put(node.host, members.contains(node) ? 1 : 0);
+            node.host.side = members.contains(node) ? 1 : 0;
         }
     }
 
     /** Removes every partition. */
     public void heal() {
-        side.replaceAll((host, value) -> 0);
+        nodes.forEach(node -> node.host.side = 0);
     }
 
     /**
@@ -366,7 +365,7 @@ public final class SimNetwork {
     }
 
     boolean reachable(SimHost a, SimHost b) {
-        return side.getOrDefault(a, 0).equals(side.getOrDefault(b, 0));
+        return a.side == b.side;
     }
 
     /** One beacon (endpoint null = leaving) to every other listening host, with loss and duplication. */

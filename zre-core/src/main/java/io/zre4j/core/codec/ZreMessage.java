@@ -36,6 +36,11 @@ public sealed interface ZreMessage {
             checkStatus(status);
             Objects.requireNonNull(name, "name");
             headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+            // LinkedHashMap takes null keys and values, which no wire encoding can carry.
+            headers.forEach((key, value) -> {
+                Objects.requireNonNull(key, "header key");
+                Objects.requireNonNull(value, "header value");
+            });
         }
 
         @Override

@@ -42,7 +42,10 @@ public final class ZreEngine {
     private final Map<String, String> headers;
     private final EngineOutput output;
     private final Counters counters;
+    /** Quiet time after which we probe a peer whose uuid is above ours; see {@link #probeAfterNs(Peer)}. */
     private final long probeAfterNs;
+    /** The same for a peer whose uuid is below ours: a little later, so its probe usually comes first. */
+    private final long lateProbeAfterNs;
     private final long evasiveAfterNs;
     private final long silentAfterNs;
     private final long expiredAfterNs;
@@ -79,6 +82,7 @@ public final class ZreEngine {
         this.counters = Objects.requireNonNull(counters, "counters");
         this.evasiveAfterNs = config.evasiveTimeout().toNanos();
         this.probeAfterNs = evasiveAfterNs / 2;
+        this.lateProbeAfterNs = evasiveAfterNs * 5 / 8;
         this.silentAfterNs = config.silentTimeout().toNanos();
         this.expiredAfterNs = config.expiredTimeout().toNanos();
         this.sendGoodbye = sendGoodbye;
@@ -281,6 +285,9 @@ public final class ZreEngine {
             return;
         }
         Peer known = peers.get(peerId);
+        if (known != null && known.endpoint.equals(endpoint)) {
+            return; // the common case: a known peer's routine beacon
+        }
         if (known != null && known.port != Peer.portOf(endpoint)) {
             // Same uuid, new port: the peer restarted with a fixed uuid. Another address with the same port
             // is just another route to the same node (multi-homed hosts) and must not make it flap.
@@ -422,7 +429,7 @@ public final class ZreEngine {
         peersByEndpoint.put(peerEndpoint, peer);
         output.connect(peerId, peerEndpoint);
         sendHello(peer);
-        schedule(peer, nowNs + probeAfterNs);
+        schedule(peer, nowNs + probeAfterNs(peer));
         return peer;
     }
 
@@ -529,7 +536,7 @@ public final class ZreEngine {
         peer.liveness = Peer.Liveness.ALIVE;
         if (before.compareTo(Peer.Liveness.EVASIVE) >= 0) {
             // Its pending check is far off (silent or expiry time): bring the next probe forward.
-            schedule(peer, nowNs + probeAfterNs);
+            schedule(peer, nowNs + probeAfterNs(peer));
         }
     }
 
@@ -546,7 +553,7 @@ public final class ZreEngine {
         if (!peer.ready) {
             // Not entered yet: only expiry applies, but look again soon so that a HELLO arriving meanwhile
             // gets its first probe in time.
-            schedule(peer, Math.min(peer.lastHeardNs + expiredAfterNs, nowNs + probeAfterNs));
+            schedule(peer, Math.min(peer.lastHeardNs + expiredAfterNs, nowNs + probeAfterNs(peer)));
             return;
         }
         advanceLiveness(peer, quietNs);
@@ -560,7 +567,7 @@ public final class ZreEngine {
             counters.increment(Counter.EVASIVE_EVENTS);
             ping(peer);
             output.event(new ZreEvent.Evasive(peer.id, peer.name));
-        } else if (quietNs >= probeAfterNs && peer.liveness == Peer.Liveness.ALIVE) {
+        } else if (quietNs >= probeAfterNs(peer) && peer.liveness == Peer.Liveness.ALIVE) {
             peer.liveness = Peer.Liveness.PROBED;
             ping(peer);
         }
@@ -571,10 +578,19 @@ public final class ZreEngine {
         }
     }
 
+    /**
+     * When to probe a quiet peer. Both ends of a quiet link would otherwise probe each other at the same
+     * moment; the end with the lower uuid probes first, and its PING refreshes the other end, which then
+     * has no need to probe: one PING and one PING-OK per quiet link and period instead of two of each.
+     */
+    private long probeAfterNs(Peer peer) {
+        return self.compareTo(peer.id) < 0 ? probeAfterNs : lateProbeAfterNs;
+    }
+
     /** How long after it was last heard the peer must be looked at next. */
     private long nextThreshold(Peer peer) {
         return switch (peer.liveness) {
-            case ALIVE -> probeAfterNs;
+            case ALIVE -> probeAfterNs(peer);
             case PROBED -> evasiveAfterNs;
             case EVASIVE -> silentAfterNs;
             case SILENT -> expiredAfterNs;
