@@ -146,6 +146,24 @@ public final class DefaultZreNode implements ZreNode {
         awaitTermination(toAwait);
     }
 
+    /**
+     * Stops the node abruptly, as if its process were killed: no leave beacon, no goodbye; links simply
+     * close and peers notice only when the node expires. For demos and failure tests; applications use
+     * {@link #stop()} or {@link #close()}.
+     */
+    public void crash() {
+        AgentRunner.Running toAwait;
+        synchronized (lifecycle) {
+            if (state != State.RUNNING) {
+                return;
+            }
+            state = State.STOPPED;
+            agent.postCrash();
+            toAwait = running;
+        }
+        awaitTermination(toAwait);
+    }
+
     @Override
     public void close() {
         stop();

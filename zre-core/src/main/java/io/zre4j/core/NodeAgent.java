@@ -97,6 +97,11 @@ final class NodeAgent implements Agent, EngineOutput, TransportListener, Discove
         });
     }
 
+    /** Posts an abrupt end: nothing is said to anyone; sockets close when the agent does. */
+    void postCrash() {
+        post(now -> done = true);
+    }
+
     // ---------------------------------------------------------------- Agent
 
     @Override
