@@ -31,6 +31,8 @@ import java.util.Set;
  * @param ipv6              use IPv6; empty means {@code ZSYS_IPV6=1} decides
  * @param sendHighWaterMark messages queued per peer before sends are refused and counted (0 = no limit)
  * @param eventQueueCapacity events buffered for {@link ZreNode#recv()} before new ones are dropped and counted
+ * @param maxFrameBytes     the largest frame accepted from a peer; a peer sending a larger one is disconnected
+ *                          (protects the node from a hostile length field); 0 = no limit
  */
 public record ZreConfig(
         Optional<String> name,
@@ -46,7 +48,8 @@ public record ZreConfig(
         Optional<String> endpoint,
         Optional<Boolean> ipv6,
         int sendHighWaterMark,
-        int eventQueueCapacity) {
+        int eventQueueCapacity,
+        long maxFrameBytes) {
 
     /** The ZRE beacon port, 5670. */
     public static final int DEFAULT_BEACON_PORT = 5670;
@@ -81,6 +84,9 @@ public record ZreConfig(
         }
         if (eventQueueCapacity < 1) {
             throw new IllegalArgumentException("eventQueueCapacity must be >= 1, got " + eventQueueCapacity);
+        }
+        if (maxFrameBytes < 0) {
+            throw new IllegalArgumentException("maxFrameBytes must be >= 0 (0 = no limit), got " + maxFrameBytes);
         }
     }
 
@@ -221,6 +227,7 @@ public record ZreConfig(
         private Boolean ipv6;
         private int sendHighWaterMark = 100_000;
         private int eventQueueCapacity = 100_000;
+        private long maxFrameBytes = 64L * 1024 * 1024;
 
         AbstractBuilder() {
         }
@@ -255,6 +262,7 @@ public record ZreConfig(
             ipv6 = config.ipv6.orElse(null);
             sendHighWaterMark = config.sendHighWaterMark;
             eventQueueCapacity = config.eventQueueCapacity;
+            maxFrameBytes = config.maxFrameBytes;
             return self();
         }
 
@@ -437,6 +445,21 @@ public record ZreConfig(
         }
 
         /**
+         * The largest frame accepted from a peer; a peer that sends a larger one is disconnected, so a
+         * hostile length field cannot make the node allocate gigabytes. Default 64 MiB.
+         *
+         * @param maxFrameBytes 0 for no limit
+         * @return this builder
+         */
+        public B maxFrameBytes(long maxFrameBytes) {
+            if (maxFrameBytes < 0) {
+                throw new IllegalArgumentException("maxFrameBytes must be >= 0, got " + maxFrameBytes);
+            }
+            this.maxFrameBytes = maxFrameBytes;
+            return self();
+        }
+
+        /**
          * Builds the config from the values set so far.
          *
          * @return the immutable config
@@ -447,7 +470,7 @@ public record ZreConfig(
             return new ZreConfig(Optional.ofNullable(name), Optional.ofNullable(uuid), headers, groups,
                     Optional.ofNullable(interfaceName), beaconPort, beaconInterval, evasiveTimeout, silent,
                     expiredTimeout, Optional.ofNullable(endpoint), Optional.ofNullable(ipv6), sendHighWaterMark,
-                    eventQueueCapacity);
+                    eventQueueCapacity, maxFrameBytes);
         }
     }
 }

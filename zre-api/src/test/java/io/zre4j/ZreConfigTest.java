@@ -235,11 +235,11 @@ class ZreConfigTest {
     void theRecordConstructorChecksTooSoAConfigThatExistsIsValid() {
         assertThatThrownBy(() -> new ZreConfig(Optional.of(""), Optional.empty(), java.util.Map.of(), java.util.Set.of(),
                 Optional.empty(), 5670, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(6),
-                Duration.ofSeconds(30), Optional.empty(), Optional.empty(), 1, 1))
+                Duration.ofSeconds(30), Optional.empty(), Optional.empty(), 1, 1, 0))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ZreConfig(Optional.empty(), Optional.empty(), java.util.Map.of(),
                 java.util.Set.of(), Optional.empty(), 5670, Duration.ofSeconds(1), Duration.ofSeconds(5),
-                Duration.ofSeconds(6), Duration.ofSeconds(30), Optional.empty(), Optional.empty(), 1, 0))
+                Duration.ofSeconds(6), Duration.ofSeconds(30), Optional.empty(), Optional.empty(), 1, 0, 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -249,7 +249,7 @@ class ZreConfigTest {
         headers.put("k", "v");
         ZreConfig config = new ZreConfig(Optional.empty(), Optional.empty(), headers, java.util.Set.of(),
                 Optional.empty(), 5670, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(6),
-                Duration.ofSeconds(30), Optional.empty(), Optional.empty(), 1, 1);
+                Duration.ofSeconds(30), Optional.empty(), Optional.empty(), 1, 1, 0);
         headers.put("x", "y");
 
         assertThat(config.headers()).containsOnlyKeys(List.of("k"));

@@ -213,7 +213,7 @@ public final class DefaultZreNode implements ZreNode {
     @Override
     public void contest(String group) {
         ZreConfig.checkGroup(group);
-        throw new UnsupportedOperationException("leader election is not implemented yet");
+        command(now -> engine().contest(group));
     }
 
     @Override

@@ -162,6 +162,12 @@ public final class StaticDiscovery implements Discovery {
     /**
      * Stops announcing; once this returns, the listener hears nothing more from this discovery. Idempotent.
      */
+    /** A static list cannot tell peers we leave; the node says GOODBYE to each peer instead. */
+    @Override
+    public boolean announcesDeparture() {
+        return false;
+    }
+
     @Override
     public synchronized void stop() {
         if (!started || stopped || closed) {

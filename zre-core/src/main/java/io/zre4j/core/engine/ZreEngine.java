@@ -11,6 +11,7 @@ import io.zre4j.core.codec.ZreCodec;
 import io.zre4j.core.codec.ZreMessage;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -57,6 +58,7 @@ public final class ZreEngine {
     private final Set<String> ownGroups = new LinkedHashSet<>();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>((a, b) -> Long.signum(a.deadlineNs - b.deadlineNs));
 
+    private final Elections elections;
     private int status;
     private String endpoint;
     private boolean started;
@@ -86,6 +88,7 @@ public final class ZreEngine {
         this.silentAfterNs = config.silentTimeout().toNanos();
         this.expiredAfterNs = config.expiredTimeout().toNanos();
         this.sendGoodbye = sendGoodbye;
+        this.elections = new Elections(new ElectionHost(), self, name);
         config.groups().forEach(this::join);
     }
 
@@ -180,6 +183,7 @@ public final class ZreEngine {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.started = true;
         helloHeader = null;
+        ownGroups.forEach(elections::ownJoin);
     }
 
     /**
@@ -194,6 +198,9 @@ public final class ZreEngine {
         status = (status + 1) & 0xFF;
         helloHeader = null;
         broadcast(new ZreMessage.Join(0, group, status));
+        if (started) {
+            elections.ownJoin(group);
+        }
     }
 
     /**
@@ -208,6 +215,19 @@ public final class ZreEngine {
         status = (status + 1) & 0xFF;
         helloHeader = null;
         broadcast(new ZreMessage.Leave(0, group, status));
+        elections.ownLeave(group);
+    }
+
+    /**
+     * Takes part in the leader election of a group, like {@code zyre_set_contest_in_group}; see
+     * {@link Elections}. If this node is in the group, an election starts now (alone, it leads at once).
+     *
+     * @param group the group
+     */
+    public void contest(String group) {
+        if (!stopped) {
+            elections.contest(group);
+        }
     }
 
     /**
@@ -436,12 +456,14 @@ public final class ZreEngine {
     /** Forgets a peer: EXIT if the application knew it, links closed, groups cleaned. */
     private void remove(Peer peer, boolean announce) {
         boolean wasReady = peer.ready;
+        List<String> groups = List.copyOf(peer.groups);
         forget(peer);
         if (wasReady) {
             counters.increment(Counter.PEERS_EXITED);
             if (announce) {
                 output.event(new ZreEvent.Exit(peer.id, peer.name));
             }
+            groups.forEach(group -> elections.memberLeft(group, peer));
         }
     }
 
@@ -472,8 +494,8 @@ public final class ZreEngine {
             }
             case PING -> send(peer, new ZreMessage.PingOk(0));
             case PING_OK -> { } // liveness was refreshed when the message arrived
-            case ELECT, LEADER -> LOG.debug("({}) {} from {} ignored: elections are not supported yet", name,
-                    message.type().wireName(), peer);
+            case ELECT -> elections.onElect(peer, (ZreMessage.Elect) message);
+            case LEADER -> elections.onLeader(peer, (ZreMessage.Leader) message);
             case GOODBYE -> remove(peer, true);
         }
     }
@@ -511,6 +533,7 @@ public final class ZreEngine {
         } else if (peer.groups.remove(group)) {
             removeMember(group, peer);
             output.event(new ZreEvent.Leave(peer.id, peer.name, group));
+            elections.memberLeft(group, peer);
         }
     }
 
@@ -518,6 +541,7 @@ public final class ZreEngine {
         if (peer.groups.add(group)) {
             groupMembers.computeIfAbsent(group, g -> new LinkedHashSet<>()).add(peer);
             output.event(new ZreEvent.Join(peer.id, peer.name, group));
+            elections.memberJoined(group);
         }
     }
 
@@ -616,6 +640,38 @@ public final class ZreEngine {
     }
 
     private record Timer(long deadlineNs, Peer peer) {
+    }
+
+    // ---------------------------------------------------------------- elections
+
+    /** The engine as the elections see it. */
+    private final class ElectionHost implements Elections.Host {
+        @Override
+        public Collection<Peer> members(String group) {
+            Set<Peer> members = groupMembers.get(group);
+            return members == null ? List.of() : members;
+        }
+
+        @Override
+        public void send(Peer peer, ZreMessage message) {
+            ZreEngine.this.send(peer, message);
+        }
+
+        @Override
+        public void leader(String group, PeerId leader, String leaderName) {
+            output.event(new ZreEvent.Leader(leader, leaderName, group));
+        }
+
+        @Override
+        public boolean isMember(String group) {
+            return ownGroups.contains(group);
+        }
+
+        @Override
+        public Peer peer(PeerId id) {
+            Peer peer = peers.get(id);
+            return peer != null && peer.ready ? peer : null;
+        }
     }
 
     // ---------------------------------------------------------------- sending

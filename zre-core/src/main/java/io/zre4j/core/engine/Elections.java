@@ -1,0 +1,196 @@
+package io.zre4j.core.engine;
+
+import io.zre4j.PeerId;
+import io.zre4j.core.codec.ZreMessage;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Leader election in groups, compatible with Zyre's {@code zyre_set_contest_in_group}: an echo-wave
+ * algorithm with extinction over ELECT and LEADER messages; the lowest uuid (as upper-case hex, compared
+ * as strings, i.e. unsigned) wins.
+ *
+ * <p>How it goes: a contesting node starts a wave by sending ELECT(its id) to every member of the group.
+ * A node receiving a better (lower) challenger than the wave it supports switches to it, remembers the
+ * sender as its father and forwards ELECT to every other member. A node counts the ELECTs of the wave it
+ * supports; once every member has sent one, it echoes ELECT to its father, or, if the wave is its own, it
+ * has won and sends LEADER to every member. Each member forwards LEADER once; when a node has received
+ * LEADER from every member, the election is over and it delivers a LEADER event. An election restarts when
+ * a member joins, and when the leader leaves; a contesting node alone in its group is its own leader.
+ *
+ * <p>Every member of a group takes part in the waves, contesting or not, as in Zyre. Pyre does not know
+ * ELECT and LEADER; do not contest a group that Pyre peers are in.
+ */
+final class Elections {
+
+    /** What the elections need from the engine. */
+    interface Host {
+        /** The entered peers in a group. */
+        Collection<Peer> members(String group);
+
+        /** Sends a message to one peer on its link. */
+        void send(Peer peer, ZreMessage message);
+
+        /** Delivers a LEADER event. */
+        void leader(String group, PeerId leader, String leaderName);
+
+        /** Whether this node is in the group. */
+        boolean isMember(String group);
+
+        /** Looks up an entered peer by its uuid. */
+        Peer peer(PeerId id);
+    }
+
+    /** One running wave in one group, from this node's point of view. */
+    private static final class Wave {
+        /** The challenger of the current active wave, as 32 upper-case hex digits. */
+        String caw;
+        Peer father;
+        int echoes;
+        int leaderMessages;
+        String leader;
+    }
+
+    private final Host host;
+    private final PeerId self;
+    private final String selfId;
+    private final String selfName;
+    private final Set<String> contested = new HashSet<>();
+    private final Map<String, Wave> waves = new HashMap<>();
+    /** The last leader elected per group (null: this node). */
+    private final Map<String, PeerId> leaders = new HashMap<>();
+
+    Elections(Host host, PeerId self, String selfName) {
+        this.host = host;
+        this.self = self;
+        this.selfId = self.toString();
+        this.selfName = selfName;
+    }
+
+    boolean contests(String group) {
+        return contested.contains(group);
+    }
+
+    /** The application wants to contest a group; elect now if we are in it. */
+    void contest(String group) {
+        if (contested.add(group) && host.isMember(group)) {
+            start(group);
+        }
+    }
+
+    /** We joined a group: if we contest it, elect (alone, we lead at once). */
+    void ownJoin(String group) {
+        if (contested.contains(group)) {
+            start(group);
+        }
+    }
+
+    void ownLeave(String group) {
+        waves.remove(group);
+        leaders.remove(group);
+    }
+
+    /** A peer is now in a group (HELLO or JOIN). */
+    void memberJoined(String group) {
+        if (contested.contains(group) && host.isMember(group)) {
+            start(group);
+        }
+    }
+
+    /** A peer left a group or the network; if it led, or a wave was under way, elect again. */
+    void memberLeft(String group, Peer peer) {
+        if (!contested.contains(group) || !host.isMember(group)) {
+            return;
+        }
+        boolean leaderLeft = peer.id.equals(leaders.get(group));
+        if (leaderLeft || waves.containsKey(group)) {
+            start(group);
+        }
+    }
+
+    private void start(String group) {
+        Collection<Peer> members = host.members(group);
+        leaders.remove(group);
+        if (members.isEmpty()) {
+            waves.remove(group);
+            leaders.put(group, self);
+            host.leader(group, self, selfName);
+            return;
+        }
+        Wave wave = new Wave();
+        wave.caw = selfId;
+        waves.put(group, wave);
+        ZreMessage elect = new ZreMessage.Elect(0, group, selfId);
+        for (Peer member : members) {
+            host.send(member, elect);
+        }
+    }
+
+    void onElect(Peer from, ZreMessage.Elect elect) {
+        String group = elect.group();
+        String challenger = elect.challengerId();
+        Wave wave = waves.computeIfAbsent(group, g -> new Wave());
+        if (wave.caw == null || challenger.compareTo(wave.caw) < 0) {
+            // A better challenger: support its wave from now on, and pass it on to everyone but its bearer.
+            wave.caw = challenger;
+            wave.father = from;
+            wave.echoes = 0;
+            wave.leaderMessages = 0;
+            wave.leader = null;
+            ZreMessage forward = new ZreMessage.Elect(0, group, challenger);
+            for (Peer member : host.members(group)) {
+                if (member != from) {
+                    host.send(member, forward);
+                }
+            }
+        }
+        if (challenger.equals(wave.caw)) {
+            wave.echoes++;
+            if (wave.echoes >= host.members(group).size()) {
+                if (wave.caw.equals(selfId)) {
+                    ZreMessage leader = new ZreMessage.Leader(0, group, selfId);
+                    host.members(group).forEach(member -> host.send(member, leader));
+                } else if (wave.father != null && host.peer(wave.father.id) == wave.father) {
+                    host.send(wave.father, new ZreMessage.Elect(0, group, wave.caw));
+                }
+            }
+        }
+        // An inferior challenger's wave dies here: that is the extinction.
+    }
+
+    void onLeader(Peer from, ZreMessage.Leader message) {
+        String group = message.group();
+        Wave wave = waves.get(group);
+        if (wave == null || wave.caw == null) {
+            return; // a stale LEADER from an election we have since restarted; Zyre ignores it too
+        }
+        if (!message.leaderId().equals(selfId) && wave.leaderMessages == 0) {
+            ZreMessage forward = new ZreMessage.Leader(0, group, message.leaderId());
+            host.members(group).forEach(member -> host.send(member, forward));
+        }
+        wave.leaderMessages++;
+        wave.leader = message.leaderId();
+        if (wave.leaderMessages >= host.members(group).size()) {
+            waves.remove(group);
+            if (wave.leader.equals(selfId)) {
+                leaders.put(group, self);
+                host.leader(group, self, selfName);
+            } else {
+                PeerId leaderId;
+                try {
+                    leaderId = PeerId.parse(wave.leader);
+                } catch (IllegalArgumentException e) {
+                    return;
+                }
+                Peer leader = host.peer(leaderId);
+                if (leader != null) {
+                    leaders.put(group, leaderId);
+                    host.leader(group, leaderId, leader.name);
+                }
+            }
+        }
+    }
+}

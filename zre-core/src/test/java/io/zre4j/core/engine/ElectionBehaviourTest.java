@@ -1,0 +1,84 @@
+package io.zre4j.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zre4j.PeerId;
+import io.zre4j.ZreEvent;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class ElectionBehaviourTest {
+
+    private final EngineNet net = new EngineNet();
+
+    private List<EngineNet.Node> contestingGroup(int size) {
+        List<EngineNet.Node> nodes = Stream.iterate(0, i -> i + 1).limit(size)
+                .map(i -> net.node("n" + i, b -> b.group("G"))).toList();
+        for (int i = 0; i < size; i++) {
+            for (int j = i + 1; j < size; j++) {
+                net.meet(nodes.get(i), nodes.get(j));
+            }
+        }
+        nodes.forEach(node -> node.engine.contest("G"));
+        net.deliverAll();
+        return nodes;
+    }
+
+    private static PeerId lowest(List<EngineNet.Node> nodes) {
+        return nodes.stream().map(node -> node.id).min(Comparator.naturalOrder()).orElseThrow();
+    }
+
+    private static ZreEvent.Leader lastLeader(EngineNet.Node node) {
+        List<ZreEvent.Leader> leaders = node.events(ZreEvent.Leader.class);
+        assertThat(leaders).as("LEADER events of %s", node.engine.name()).isNotEmpty();
+        return leaders.get(leaders.size() - 1);
+    }
+
+    @Test
+    void aContestingNodeAloneInItsGroupIsItsOwnLeader() {
+        EngineNet.Node alone = net.node("alone", b -> b.group("G"));
+
+        alone.engine.contest("G");
+
+        assertThat(alone.events(ZreEvent.Leader.class)).containsExactly(new ZreEvent.Leader(alone.id, "alone", "G"));
+    }
+
+    @Test
+    void everyMemberElectsTheLowestUuid() {
+        List<EngineNet.Node> nodes = contestingGroup(5);
+        PeerId expected = lowest(nodes);
+
+        for (EngineNet.Node node : nodes) {
+            ZreEvent.Leader leader = lastLeader(node);
+            assertThat(leader.peer()).isEqualTo(expected);
+            assertThat(leader.group()).isEqualTo("G");
+        }
+    }
+
+    @Test
+    void whenTheLeaderLeavesTheOthersElectTheNextLowest() {
+        List<EngineNet.Node> nodes = contestingGroup(4);
+        EngineNet.Node leader = nodes.stream().filter(node -> node.id.equals(lowest(nodes))).findFirst().orElseThrow();
+        List<EngineNet.Node> others = nodes.stream().filter(node -> node != leader).toList();
+
+        leader.engine.leave("G");
+        net.deliverAll();
+
+        PeerId next = lowest(others);
+        others.forEach(node -> assertThat(lastLeader(node).peer()).isEqualTo(next));
+    }
+
+    @Test
+    void membersThatDoNotContestStillFollowTheElection() {
+        EngineNet.Node a = net.node("a", b -> b.group("G"));
+        EngineNet.Node b = net.node("b", c -> c.group("G"));
+        net.meet(a, b);
+
+        a.engine.contest("G");
+        net.deliverAll();
+
+        assertThat(lastLeader(a).peer()).isEqualTo(lastLeader(b).peer());
+    }
+}

@@ -1,0 +1,35 @@
+package io.zre4j.transport.jeromq;
+
+import io.zre4j.PeerId;
+import io.zre4j.ZreProtocolException;
+import io.zre4j.spi.TransportListener;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Keeps what a transport delivers; used on the transport's own thread, like a node would. */
+final class RecordingListener implements TransportListener {
+
+    /** One delivered message. */
+    record Message(PeerId sender, List<byte[]> frames) {
+        String text(int index) {
+            return new String(frames.get(index), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /** One reported problem. */
+    record Malformed(ZreProtocolException.Reason reason, String detail) {
+    }
+
+    final List<Message> messages = new ArrayList<>();
+    final List<Malformed> malformed = new ArrayList<>();
+
+    @Override
+    public void onMessage(PeerId sender, List<byte[]> frames) {
+        messages.add(new Message(sender, frames));
+    }
+
+    @Override
+    public void onMalformed(ZreProtocolException.Reason reason, String detail) {
+        malformed.add(new Malformed(reason, detail));
+    }
+}
