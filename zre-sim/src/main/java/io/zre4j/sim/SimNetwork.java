@@ -275,6 +275,32 @@ public final class SimNetwork {
         return runUntil("membership convergence", this::membershipConverged, limit);
     }
 
+    /**
+     * Checks that a shout reached every other live member of a group exactly once, and no one else.
+     *
+     * @param sender the node that shouted
+     * @param group  the group
+     * @param text   the text of the shout's first frame
+     * @throws AssertionError naming the nodes that got it a wrong number of times, and the seed
+     */
+    public void assertShoutReachedEachMemberOnce(SimNode sender, String group, String text) {
+        StringBuilder wrong = new StringBuilder();
+        for (SimNode node : aliveNodes()) {
+            long received = node.events(io.zre4j.ZreEvent.Shout.class).stream()
+                    .filter(shout -> shout.peer().equals(sender.uuid()) && shout.group().equals(group)
+                            && shout.content().text().equals(text))
+                    .count();
+            long expected = node != sender && node.node().ownGroups().contains(group) ? 1 : 0;
+            if (received != expected) {
+                wrong.append(' ').append(node.name()).append('=').append(received).append("(want ").append(expected).append(')');
+            }
+        }
+        if (wrong.length() > 0) {
+            throw new AssertionError("shout \"" + text + "\" to " + group + " from " + sender.name()
+                    + " was received a wrong number of times:" + wrong + " (seed " + seed + ")");
+        }
+    }
+
     // ---------------------------------------------------------------- faults
 
     /**
