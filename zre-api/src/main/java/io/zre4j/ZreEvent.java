@@ -10,11 +10,11 @@ import java.util.Objects;
  * about (its uuid and name); switch over the records to handle each kind:
  *
  * <pre>{@code
- * switch (node.recv()) {
- *     case ZreEvent.Enter e   -> System.out.println(e.name() + " entered from " + e.address());
- *     case ZreEvent.Shout s   -> System.out.println(s.name() + " in " + s.group() + ": " + s.content().text());
- *     case ZreEvent.Whisper w -> System.out.println(w.name() + " whispers " + w.content().text());
- *     default -> { }
+ * ZreEvent event = node.recv();
+ * if (event instanceof ZreEvent.Enter e) {
+ *     System.out.println(e.name() + " entered from " + e.address());
+ * } else if (event instanceof ZreEvent.Shout s) {
+ *     System.out.println(s.name() + " in " + s.group() + ": " + s.content().text());
  * }
  * }</pre>
  *
