@@ -134,16 +134,7 @@ public final class DefaultZreNode implements ZreNode {
 
     @Override
     public void stop() {
-        AgentRunner.Running toAwait;
-        synchronized (lifecycle) {
-            if (state != State.RUNNING) {
-                return;
-            }
-            state = State.STOPPED;
-            agent.postStop();
-            toAwait = running;
-        }
-        awaitTermination(toAwait);
+        end(NodeAgent::postStop);
     }
 
     /**
@@ -152,13 +143,18 @@ public final class DefaultZreNode implements ZreNode {
      * {@link #stop()} or {@link #close()}.
      */
     public void crash() {
+        end(NodeAgent::postCrash);
+    }
+
+    /** Posts the way to end (polite or abrupt) to a running node, then waits for its thread to finish. */
+    private void end(java.util.function.Consumer<NodeAgent> howToEnd) {
         AgentRunner.Running toAwait;
         synchronized (lifecycle) {
             if (state != State.RUNNING) {
                 return;
             }
             state = State.STOPPED;
-            agent.postCrash();
+            howToEnd.accept(agent);
             toAwait = running;
         }
         awaitTermination(toAwait);

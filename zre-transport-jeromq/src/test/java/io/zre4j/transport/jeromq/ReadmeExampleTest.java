@@ -2,13 +2,10 @@ package io.zre4j.transport.jeromq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
@@ -42,21 +39,10 @@ class ReadmeExampleTest {
                 }
             };
             boolean compiled = compiler.getTask(null, files, diagnostics,
-                    List.of("--release", "17", "-classpath", classPath(), "-d", out.toString()), null, List.of(unit)).call();
+                    List.of("--release", "17", "-classpath", TestClassPath.full(), "-d", out.toString()), null, List.of(unit)).call();
             assertThat(compiled).as("README example compiles: %s", diagnostics.getDiagnostics()).isTrue();
         }
         assertThat(out.resolve("Camera.class")).exists();
     }
 
-    private static String classPath() {
-        Set<String> entries = new LinkedHashSet<>();
-        for (String property : new String[] {"jdk.module.path", "java.class.path"}) {
-            String value = System.getProperty(property);
-            if (value != null && !value.isBlank()) {
-                entries.addAll(List.of(value.split(File.pathSeparator)));
-            }
-        }
-        entries.add(Path.of(JeromqTransportProvider.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString());
-        return String.join(File.pathSeparator, entries);
-    }
 }

@@ -3,14 +3,11 @@ package io.zre4j.transport.jeromq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -76,24 +73,11 @@ class VethNamespacesTest {
 
     private Process startPeer(String namespace, String name, String iface, int port, Path log) throws IOException {
         List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", namespace,
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp", classPath(),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp", TestClassPath.full(),
                 NetnsPeerMain.class.getName(), name, iface, Integer.toString(port)));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    /** Everything this test sees, as one class path (surefire may have put modules on the module path). */
-    private static String classPath() {
-        Set<String> entries = new LinkedHashSet<>();
-        for (String property : new String[] {"jdk.module.path", "java.class.path"}) {
-            String value = System.getProperty(property);
-            if (value != null && !value.isBlank()) {
-                entries.addAll(List.of(value.split(File.pathSeparator)));
-            }
-        }
-        entries.add(Path.of(NetnsPeerMain.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString());
-        entries.add(Path.of(JeromqTransportProvider.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString());
-        return String.join(File.pathSeparator, entries);
-    }
 
     private static boolean isRoot() throws Exception {
         Process id = new ProcessBuilder("id", "-u").start();
