@@ -366,11 +366,11 @@ public final class ZreEngine {
                 return;
             }
         } else if (peer == null || !peer.ready) {
+            // A stale link from a previous life of the peer or of ours. Drop the message but keep a pending
+            // peer: its HELLO is on the way, and forgetting it would make us greet it again, which it would
+            // take for a restart of ours, and so on, back and forth (Zyre ignores such messages too).
             counters.increment(Counter.MESSAGES_BEFORE_HELLO);
             LOG.debug("({}) {} from {} before its HELLO dropped", name, message.type().wireName(), sender);
-            if (peer != null) {
-                remove(peer, false); // a stale link from a previous life: start over at its next beacon
-            }
             return;
         }
         boolean inSequence = message.type() == MessageType.HELLO

@@ -57,14 +57,30 @@ class SequenceBehaviourTest {
     }
 
     @Test
-    void aMessageBeforeHelloIsDroppedAndTheStaleLinkForgotten() {
+    void aMessageBeforeHelloIsDroppedButThePendingPeerKept() {
         bob.hears(alice); // bob connected and said HELLO, alice's HELLO has not come
 
         bob.receive(alice.id, new ZreMessage.Whisper(7, Frames.ofText("stale")));
 
         assertThat(bob.events).isEmpty();
         assertThat(bob.counters.get(Counter.MESSAGES_BEFORE_HELLO)).isEqualTo(1);
-        assertThat(bob.engine.knownPeerCount()).isZero();
+        assertThat(bob.engine.knownPeerCount()).isEqualTo(1);
+        assertThat(bob.links).containsKey(alice.id);
+    }
+
+    @Test
+    void aStaleMessageFromAPeerThatRestartsDoesNotStartAHelloStorm() {
+        net.meet(alice, bob);
+        EngineNet.Node bobAgain = net.node("bob", bob.id, b -> b, false); // restarted, same uuid
+
+        bobAgain.hears(alice);                                               // greets alice (HELLO 1)
+        bobAgain.receive(alice.id, new ZreMessage.Ping(2));                  // alice's old link still talks
+        net.deliverAll();
+
+        assertThat(alice.eventTypes()).containsExactly(EventType.ENTER, EventType.EXIT, EventType.ENTER);
+        assertThat(bobAgain.eventTypes()).containsExactly(EventType.ENTER);
+        assertThat(alice.sent(ZreMessage.Hello.class)).hasSize(2);
+        assertThat(bobAgain.sent(ZreMessage.Hello.class)).hasSize(1);
     }
 
     @Test
