@@ -45,7 +45,12 @@ final class Peer {
     /** Sequence number of the last message we received from this peer. */
     int receivedSequence;
 
+    /** When the peer's last message arrived (any message over its link). */
     long lastHeardNs;
+    /** When its last beacon arrived. */
+    long lastBeaconNs;
+    /** Whether the link-check PING of the current quiet period has gone (see the engine's liveness notes). */
+    boolean keepAliveSent;
     Liveness liveness = Liveness.ALIVE;
 
     /** When the engine must look at this peer next; valid while {@link #timerArmed}. */
@@ -60,6 +65,7 @@ final class Peer {
         this.port = portOf(endpoint);
         this.name = id.shortName();
         this.lastHeardNs = nowNs;
+        this.lastBeaconNs = nowNs;
     }
 
     /** Takes the next outgoing sequence number: HELLO gets 1, then +1 wrapping at 16 bits like Zyre. */

@@ -47,6 +47,8 @@ public final class ZreEngine {
     private final long probeAfterNs;
     /** The same for a peer whose uuid is below ours: a little later, so its probe usually comes first. */
     private final long lateProbeAfterNs;
+    /** Granularity of liveness checks: a twentieth of the evasive timeout, between 1 and 100 ms. */
+    private final long timerTickNs;
     private final long evasiveAfterNs;
     private final long silentAfterNs;
     private final long expiredAfterNs;
@@ -85,6 +87,7 @@ public final class ZreEngine {
         this.evasiveAfterNs = config.evasiveTimeout().toNanos();
         this.probeAfterNs = evasiveAfterNs / 2;
         this.lateProbeAfterNs = evasiveAfterNs * 5 / 8;
+        this.timerTickNs = Math.max(1_000_000L, Math.min(100_000_000L, evasiveAfterNs / 20));
         this.silentAfterNs = config.silentTimeout().toNanos();
         this.expiredAfterNs = config.expiredTimeout().toNanos();
         this.sendGoodbye = sendGoodbye;
@@ -306,7 +309,8 @@ public final class ZreEngine {
         }
         Peer known = peers.get(peerId);
         if (known != null && known.endpoint.equals(endpoint)) {
-            return; // the common case: a known peer's routine beacon
+            beaconFrom(nowNs, known); // the common case: a known peer's routine beacon
+            return;
         }
         if (known != null && known.port != Peer.portOf(endpoint)) {
             // Same uuid, new port: the peer restarted with a fixed uuid. Another address with the same port
@@ -553,23 +557,39 @@ public final class ZreEngine {
     }
 
     // ---------------------------------------------------------------- liveness
+    //
+    // A peer is alive while we hear from it: any message over TCP, or its beacons. Quiet on both for half the
+    // evasive timeout: probe it (PING); quiet for the evasive timeout: EVASIVE and PING again; until the silent
+    // timeout: SILENT. Independently, the link itself must carry traffic: with no TCP message for half the
+    // expired timeout we PING even though beacons arrive, and with none for the expired timeout the peer is
+    // gone (EXIT), beacons or not, as in Zyre. So a quiet, healthy peer costs one PING and PING-OK per link
+    // every ~15 s, and is never reported EVASIVE.
 
     private void heardFrom(long nowNs, Peer peer) {
         Peer.Liveness before = peer.liveness;
         peer.lastHeardNs = nowNs;
+        peer.keepAliveSent = false;
         peer.liveness = Peer.Liveness.ALIVE;
         if (before.compareTo(Peer.Liveness.EVASIVE) >= 0) {
-            // Its pending check is far off (silent or expiry time): bring the next probe forward.
+            // Its pending check is far off (silent or expiry time): bring the next one forward.
+            schedule(peer, nowNs + probeAfterNs(peer));
+        }
+    }
+
+    private void beaconFrom(long nowNs, Peer peer) {
+        peer.lastBeaconNs = nowNs;
+        if (peer.liveness != Peer.Liveness.ALIVE) {
+            peer.liveness = Peer.Liveness.ALIVE;
             schedule(peer, nowNs + probeAfterNs(peer));
         }
     }
 
     private void checkLiveness(long nowNs, Peer peer) {
-        long quietNs = nowNs - peer.lastHeardNs;
-        if (quietNs >= expiredAfterNs) {
+        long quietLinkNs = nowNs - peer.lastHeardNs;
+        if (quietLinkNs >= expiredAfterNs) {
             if (peer.ready) {
                 counters.increment(Counter.PEERS_EXPIRED);
-                LOG.info("({}) peer {} expired after {} ms of silence", name, peer, quietNs / 1_000_000);
+                LOG.info("({}) peer {} expired after {} ms without a message", name, peer, quietLinkNs / 1_000_000);
             }
             remove(peer, true);
             return;
@@ -580,8 +600,16 @@ public final class ZreEngine {
             schedule(peer, Math.min(peer.lastHeardNs + expiredAfterNs, nowNs + probeAfterNs(peer)));
             return;
         }
-        advanceLiveness(peer, quietNs);
-        schedule(peer, peer.lastHeardNs + nextThreshold(peer));
+        long lastAnyNs = peer.lastBeaconNs - peer.lastHeardNs > 0 ? peer.lastBeaconNs : peer.lastHeardNs;
+        advanceLiveness(peer, nowNs - lastAnyNs);
+        if (peer.liveness == Peer.Liveness.ALIVE && !peer.keepAliveSent && quietLinkNs >= keepAliveAfterNs(peer)) {
+            peer.keepAliveSent = true;
+            ping(peer);
+        }
+        long nextByQuiet = lastAnyNs + nextThreshold(peer);
+        long nextByLink = peer.lastHeardNs
+                + (peer.liveness == Peer.Liveness.ALIVE && !peer.keepAliveSent ? keepAliveAfterNs(peer) : expiredAfterNs);
+        schedule(peer, nextByQuiet - nextByLink < 0 ? nextByQuiet : nextByLink);
     }
 
     /** Climbs the quiet-peer ladder; a late check climbs several rungs at once, in order. */
@@ -611,7 +639,12 @@ public final class ZreEngine {
         return self.compareTo(peer.id) < 0 ? probeAfterNs : lateProbeAfterNs;
     }
 
-    /** How long after it was last heard the peer must be looked at next. */
+    /** When to check a link that only beacons keep alive; staggered like the probes. */
+    private long keepAliveAfterNs(Peer peer) {
+        return self.compareTo(peer.id) < 0 ? expiredAfterNs / 2 : expiredAfterNs * 5 / 8;
+    }
+
+    /** How long after it was last heard (either way) the peer must be looked at next. */
     private long nextThreshold(Peer peer) {
         return switch (peer.liveness) {
             case ALIVE -> probeAfterNs(peer);
@@ -630,7 +663,11 @@ public final class ZreEngine {
      * Arms the peer's timer for {@code deadlineNs} unless it is armed for an earlier time. The queue may
      * then hold an older entry for the peer; entries that no longer match the peer's deadline are skipped.
      */
-    private void schedule(Peer peer, long deadlineNs) {
+    private void schedule(Peer peer, long exactDeadlineNs) {
+        // Deadlines snap to a coarse grid so that the checks of many peers fall due together: a node with 999
+        // peers then wakes a few times a second, not thousands of times.
+        long late = Math.floorMod(exactDeadlineNs, timerTickNs);
+        long deadlineNs = late == 0 ? exactDeadlineNs : exactDeadlineNs + (timerTickNs - late);
         if (peer.timerArmed && peer.timerDeadlineNs - deadlineNs <= 0) {
             return;
         }

@@ -74,6 +74,35 @@ class LivenessBehaviourTest {
     }
 
     @Test
+    void beaconsKeepAQuietPeerAliveAndTheLinkIsCheckedOnlyRarely() {
+        net.meet(alice, bob);
+        EngineNet.Node prober = alice.id.compareTo(bob.id) < 0 ? alice : bob;
+
+        for (int second = 0; second < 60; second++) {
+            alice.hears(bob);
+            bob.hears(alice);
+            net.advance(Duration.ofSeconds(1), alice, bob);
+        }
+
+        assertThat(alice.eventTypes()).containsExactly(EventType.ENTER);
+        assertThat(bob.eventTypes()).containsExactly(EventType.ENTER);
+        // One link check every 15 s (half the expiry) instead of a probe every 2.5 s.
+        assertThat(prober.sent(ZreMessage.Ping.class)).hasSize(4);
+    }
+
+    @Test
+    void beaconsAloneDoNotKeepADeadLinkAliveForever() {
+        net.meet(alice, bob);
+
+        for (int second = 0; second < 40; second++) {
+            alice.hears(bob); // bob's beacons still arrive, but nothing comes over the link
+            net.advanceUndelivered(Duration.ofSeconds(1), alice);
+        }
+
+        assertThat(alice.eventTypes()).containsExactly(EventType.ENTER, EventType.EXIT);
+    }
+
+    @Test
     void aPortZeroBeaconMeansExitAtOnce() {
         net.meet(alice, bob);
 
