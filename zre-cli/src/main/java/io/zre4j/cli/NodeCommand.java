@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
             "  whisper PEER TEXT   send TEXT to one peer (PEER = name or uuid)",
             "  join GROUP          join a group",
             "  leave GROUP         leave a group",
+            "  contest GROUP       take part in the group's leader election (LEADER events)",
             "  peers               list the known peers",
             "  quit                stop politely and exit (so does the end of input)",
             "A bad command is reported on stderr; the node keeps running.",
@@ -87,6 +88,8 @@ final class NodeCommand implements Callable<Integer> {
             node.join(join.group());
         } else if (request instanceof NodeRequest.Leave leave) {
             node.leave(leave.group());
+        } else if (request instanceof NodeRequest.Contest contest) {
+            node.contest(contest.group());
         } else if (request instanceof NodeRequest.Peers) {
             output.peers(PeerInfo.of(node));
         } else {

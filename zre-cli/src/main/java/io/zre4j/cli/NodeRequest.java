@@ -8,13 +8,13 @@ import java.util.regex.Pattern;
 
 /**
  * A command read from the {@code node} command's stdin, one per line: {@code shout GROUP TEXT},
- * {@code whisper PEER TEXT}, {@code join GROUP}, {@code leave GROUP}, {@code peers}, {@code quit}.
+ * {@code whisper PEER TEXT}, {@code join GROUP}, {@code leave GROUP}, {@code contest GROUP}, {@code peers}, {@code quit}.
  * TEXT is the rest of the line, spaces included.
  */
 sealed interface NodeRequest {
 
     /** The usage, for error messages. */
-    String USAGE = "shout GROUP TEXT | whisper PEER TEXT | join GROUP | leave GROUP | peers | quit";
+    String USAGE = "shout GROUP TEXT | whisper PEER TEXT | join GROUP | leave GROUP | contest GROUP | peers | quit";
 
     /**
      * Send {@code text} to a group.
@@ -50,6 +50,14 @@ sealed interface NodeRequest {
     record Leave(String group) implements NodeRequest {
     }
 
+    /**
+     * Take part in a group's leader election (LEADER events follow).
+     *
+     * @param group the group
+     */
+    record Contest(String group) implements NodeRequest {
+    }
+
     /** List the known peers. */
     record Peers() implements NodeRequest {
     }
@@ -82,6 +90,7 @@ sealed interface NodeRequest {
             case "whisper" -> first != null && rest != null ? new Whisper(first, rest) : null;
             case "join" -> first != null && rest == null ? new Join(first) : null;
             case "leave" -> first != null && rest == null ? new Leave(first) : null;
+            case "contest" -> first != null && rest == null ? new Contest(first) : null;
             case "peers" -> first == null ? new Peers() : null;
             case "quit" -> first == null ? new Quit() : null;
             default -> throw new IllegalArgumentException("unknown command \"" + abbreviate(line) + "\"; commands: " + USAGE);

@@ -70,6 +70,17 @@ class NodeCommandTest {
     }
 
     @Test
+    void contestMakesALoneMemberTheLeaderOfItsGroup() {
+        try (InProcessCli cli = node("--group", "ROOM")) {
+            JsonNode ready = awaitType(cli, "READY");
+            cli.stdin.type("contest ROOM");
+            JsonNode leader = awaitType(cli, "LEADER");
+            assertThat(leader.get("group").asText()).isEqualTo("ROOM");
+            assertThat(leader.get("peer").asText()).isEqualTo(ready.get("peer").asText());
+        }
+    }
+
+    @Test
     void joinAndLeaveCommandsAreSeenByThePeer() {
         try (TestPeers.Peer peer = TestPeers.start("peer", port); InProcessCli cli = node()) {
             peer.awaitEvent(ZreEvent.Enter.class, enter -> enter.name().equals("scripted"));
