@@ -15,7 +15,9 @@ import io.zre4j.spi.DiscoveryListener;
 import io.zre4j.spi.Transport;
 import io.zre4j.spi.TransportListener;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -50,6 +52,23 @@ final class NodeAgent implements Agent, EngineOutput, TransportListener, Discove
     private final Counters counters;
     private final Consumer<ZreEvent> events;
     private final Queue<Command> commands = new ConcurrentLinkedQueue<>();
+    /**
+     * Peers whose beacons reached the engine, with the endpoint it was given and when the latest beacon came.
+     * A routine beacon (same endpoint) only updates the time here: it needs no trip to the node's thread.
+     * Dropped when the engine lets go of the peer, so that its next beacon goes to the engine again.
+     */
+    private final Map<PeerId, Sighting> sightings = new ConcurrentHashMap<>();
+
+    /** The endpoint a peer's beacons announced, and when the latest came. */
+    private static final class Sighting {
+        final String endpoint;
+        volatile long lastNs;
+
+        Sighting(String endpoint, long lastNs) {
+            this.endpoint = endpoint;
+            this.lastNs = lastNs;
+        }
+    }
 
     private long nowNs;
     private boolean readClockOnDelivery;
@@ -62,7 +81,7 @@ final class NodeAgent implements Agent, EngineOutput, TransportListener, Discove
     NodeAgent(ZreConfig config, PeerId self, Transport transport, Discovery discovery, Clock clock,
             Counters counters, Consumer<ZreEvent> events) {
         this.roleName = "zre-node-" + config.effectiveName(self);
-        this.engine = new ZreEngine(config, self, this, counters, !discovery.announcesDeparture());
+        this.engine = new ZreEngine(config, self, this, counters, !discovery.announcesDeparture(), this::lastBeaconNs);
         this.transport = transport;
         this.discovery = discovery;
         this.clock = clock;
@@ -180,7 +199,13 @@ final class NodeAgent implements Agent, EngineOutput, TransportListener, Discove
 
     @Override
     public void disconnect(PeerId peer) {
+        sightings.remove(peer);
         transport.disconnect(peer);
+    }
+
+    private long lastBeaconNs(PeerId peer) {
+        Sighting sighting = sightings.get(peer);
+        return sighting == null ? Long.MIN_VALUE : sighting.lastNs;
     }
 
     @Override
@@ -211,7 +236,15 @@ final class NodeAgent implements Agent, EngineOutput, TransportListener, Discove
 
     @Override
     public void peerAnnounced(PeerId peer, String endpoint) {
-        post(now -> engine.handleBeacon(now, peer, endpoint));
+        long now = clock.nanoTime();
+        Sighting known = sightings.get(peer);
+        if (known != null && known.endpoint.equals(endpoint)) {
+            known.lastNs = now;
+            counters.increment(Counter.BEACONS_RECEIVED);
+            return;
+        }
+        sightings.put(peer, new Sighting(endpoint, now));
+        post(at -> engine.handleBeacon(at, peer, endpoint));
     }
 
     @Override

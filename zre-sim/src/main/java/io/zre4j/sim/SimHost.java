@@ -203,7 +203,9 @@ final class SimHost {
             } finally {
                 deliveringBeacon = false;
             }
-            runAgent();
+            if (agent != null && agent.deadlineNs() - network.nowNs() <= 0) {
+                runAgent(); // the beacon was news (a routine one is only noted down by the node)
+            }
         }
     }
 

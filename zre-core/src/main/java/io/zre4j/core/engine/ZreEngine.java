@@ -61,6 +61,7 @@ public final class ZreEngine {
     private final PriorityQueue<Timer> timers = new PriorityQueue<>((a, b) -> Long.signum(a.deadlineNs - b.deadlineNs));
 
     private final Elections elections;
+    private final BeaconLog beaconLog;
     private int status;
     private String endpoint;
     private boolean started;
@@ -79,6 +80,21 @@ public final class ZreEngine {
      *                    peers we leave (no UDP beacons), as Zyre does in gossip mode
      */
     public ZreEngine(ZreConfig config, PeerId self, EngineOutput output, Counters counters, boolean sendGoodbye) {
+        this(config, self, output, counters, sendGoodbye, peer -> Long.MIN_VALUE);
+    }
+
+    /**
+     * Creates an engine whose driver keeps routine beacons to itself and only reports when they came.
+     *
+     * @param config      the node's configuration (name, headers, timeouts; groups are joined at once)
+     * @param self        the node's identity
+     * @param output      where effects go
+     * @param counters    where counts go
+     * @param sendGoodbye whether to send GOODBYE to every peer on stop (see the other constructor)
+     * @param beaconLog   when each peer's latest beacon arrived, for beacons not passed to {@link #handleBeacon}
+     */
+    public ZreEngine(ZreConfig config, PeerId self, EngineOutput output, Counters counters, boolean sendGoodbye,
+            BeaconLog beaconLog) {
         this.self = Objects.requireNonNull(self, "self");
         this.name = config.effectiveName(self);
         this.headers = config.headers();
@@ -91,6 +107,7 @@ public final class ZreEngine {
         this.silentAfterNs = config.silentTimeout().toNanos();
         this.expiredAfterNs = config.expiredTimeout().toNanos();
         this.sendGoodbye = sendGoodbye;
+        this.beaconLog = Objects.requireNonNull(beaconLog, "beaconLog");
         this.elections = new Elections(new ElectionHost(), self, name);
         config.groups().forEach(this::join);
     }
@@ -600,7 +617,14 @@ public final class ZreEngine {
             schedule(peer, Math.min(peer.lastHeardNs + expiredAfterNs, nowNs + probeAfterNs(peer)));
             return;
         }
+        long logged = beaconLog.lastBeaconNs(peer.id);
+        if (logged != Long.MIN_VALUE && logged - peer.lastBeaconNs > 0) {
+            peer.lastBeaconNs = logged;
+        }
         long lastAnyNs = peer.lastBeaconNs - peer.lastHeardNs > 0 ? peer.lastBeaconNs : peer.lastHeardNs;
+        if (nowNs - lastAnyNs < probeAfterNs(peer)) {
+            peer.liveness = Peer.Liveness.ALIVE; // heard again (a beacon): back at the bottom of the ladder
+        }
         advanceLiveness(peer, nowNs - lastAnyNs);
         if (peer.liveness == Peer.Liveness.ALIVE && !peer.keepAliveSent && quietLinkNs >= keepAliveAfterNs(peer)) {
             peer.keepAliveSent = true;
