@@ -37,6 +37,8 @@ final class NodeAgent implements Agent, EngineOutput, TransportListener, Discove
     private static final int MESSAGES_PER_CYCLE = 256;
     /** Safety net: even if a wake-up were lost, a queued command waits no longer than this. */
     private static final long MAX_IDLE_NS = TimeUnit.MILLISECONDS.toNanos(250);
+    /** Non-blocking looks for work before the agent blocks; a few microseconds in all. */
+    private static final int SPINS_BEFORE_BLOCKING = 20;
 
     /** A unit of work posted to the node's thread. */
     @FunctionalInterface
@@ -154,8 +156,19 @@ final class NodeAgent implements Agent, EngineOutput, TransportListener, Discove
         long now = clock.nanoTime();
         long deadline = engine.deadlineNs();
         long waitNs = deadline == Long.MAX_VALUE ? MAX_IDLE_NS : Math.min(MAX_IDLE_NS, Math.max(0, deadline - now));
-        if (waitNs > 0 && commands.isEmpty()) {
-            readClockOnDelivery = true;
+        if (waitNs <= 0) {
+            return;
+        }
+        readClockOnDelivery = true;
+        // Look a few more times before blocking: under load the next message is usually microseconds away,
+        // and a blocking poll (a selector call, then a wake-up) costs far more than these checks.
+        for (int spin = 0; spin < SPINS_BEFORE_BLOCKING; spin++) {
+            if (!commands.isEmpty() || transport.receive(MESSAGES_PER_CYCLE, 0) > 0) {
+                return;
+            }
+            Thread.onSpinWait();
+        }
+        if (commands.isEmpty()) {
             transport.receive(MESSAGES_PER_CYCLE, waitNs);
         }
     }
