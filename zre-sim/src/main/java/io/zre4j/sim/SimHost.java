@@ -60,6 +60,8 @@ final class SimHost {
         final SimHost to;
         long lastArrivalNs;
         int queued;
+        /** Bumped when the connection breaks: what was on the way under an older epoch is lost. */
+        int epoch;
 
         Link(SimHost from, SimHost to) {
             this.from = from;
@@ -167,6 +169,21 @@ final class SimHost {
         }
     }
 
+    /**
+     * The TCP connection behind our link to {@code other} breaks and is re-established at once, as ZeroMQ
+     * does: whatever was on the way is lost, later messages flow again.
+     */
+    void breakLinkTo(SimHost other) {
+        for (Link link : links.values()) {
+            if (link.to == other) {
+                link.epoch++;
+                link.queued = 0;
+                link.lastArrivalNs = 0;
+            }
+        }
+        inbox.removeIf(message -> message.link.from == other);
+    }
+
     /** The machine dies: no goodbye, nothing sent or received any more. */
     void crash() {
         crashed = true;
@@ -178,8 +195,8 @@ final class SimHost {
 
     // ---------------------------------------------------------------- delivery
 
-    void deliverMessage(Link link, PeerId sender, List<byte[]> frames) {
-        if (crashed || !network.reachable(link.from, this)) {
+    void deliverMessage(Link link, int epoch, PeerId sender, List<byte[]> frames) {
+        if (crashed || !network.reachable(link.from, this) || epoch != link.epoch) {
             link.queued--;
             return;
         }
@@ -251,7 +268,8 @@ final class SimHost {
             long arrival = Math.max(link.lastArrivalNs, network.nowNs() + network.delayNs());
             link.lastArrivalNs = arrival;
             PeerId sender = self;
-            network.scheduler().at(arrival, () -> link.to.deliverMessage(link, sender, frames));
+            int epoch = link.epoch;
+            network.scheduler().at(arrival, () -> link.to.deliverMessage(link, epoch, sender, frames));
             return true;
         }
 

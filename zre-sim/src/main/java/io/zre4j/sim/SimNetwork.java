@@ -322,6 +322,19 @@ public final class SimNetwork {
     }
 
     /**
+     * Breaks the TCP connections between two nodes (both directions), as a reset or a flaky Wi-Fi would:
+     * messages on the way are lost and the links reconnect at once. The receivers then see a sequence gap,
+     * drop the peer (EXIT) and find it again by its next beacon, as Zyre does.
+     *
+     * @param a one node
+     * @param b the other
+     */
+    public void breakLinks(SimNode a, SimNode b) {
+        a.host.breakLinkTo(b.host);
+        b.host.breakLinkTo(a.host);
+    }
+
+    /**
      * The node's machine dies: no leave beacon, no goodbye; peers find out by expiry.
      *
      * @param node the node

@@ -94,6 +94,34 @@ class FaultScenariosTest {
     }
 
     @Test
+    @SimulatedNetwork(seed = 17, latencyMillis = 5)
+    void aBrokenLinkLosesWhatWasOnTheWayAndThePeersFindEachOtherAgain(SimNetwork net) {
+        SimNode a = net.addNode("a", b -> b.group("G"));
+        SimNode b = net.addNode("b", c -> c.group("G"));
+        net.awaitConvergence(Duration.ofSeconds(5));
+        net.runUntil("b in G", () -> !a.node().peersByGroup("G").isEmpty(), Duration.ofSeconds(5));
+        a.clearEvents();
+        b.clearEvents();
+
+        for (int i = 0; i < 10; i++) {
+            a.node().shouts("G", "lost %d", i);
+        }
+        net.runFor(Duration.ofMillis(1));  // sent: on the wire for another 4 ms or so
+        net.breakLinks(a, b);              // gone
+        a.node().shouts("G", "after the break");
+        net.runFor(Duration.ofSeconds(5));
+
+        // b sees the gap, drops a, and a's next beacon brings it back; nothing lost is delivered twice.
+        assertThat(b.events(ZreEvent.Shout.class)).isEmpty();
+        assertThat(b.events()).extracting(ZreEvent::type).startsWith(ZreEvent.EventType.EXIT);
+        assertThat(b.node().statistics().get(Counter.SEQUENCE_GAPS)).isEqualTo(1);
+        assertThat(net.membershipConverged()).isTrue();
+        a.node().shouts("G", "back");
+        net.runFor(Duration.ofSeconds(1));
+        assertThat(b.events(ZreEvent.Shout.class)).extracting(shout -> shout.content().text()).containsExactly("back");
+    }
+
+    @Test
     void theSameSeedGivesTheSameTraceAndAnotherSeedAnother() {
         assertThat(smallRun(21)).isEqualTo(smallRun(21));
         assertThat(smallRun(21)).isNotEqualTo(smallRun(22));
