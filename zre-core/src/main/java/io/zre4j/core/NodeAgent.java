@@ -7,6 +7,7 @@ import io.zre4j.ZreEvent;
 import io.zre4j.ZreProtocolException;
 import io.zre4j.core.engine.Counters;
 import io.zre4j.core.engine.EngineOutput;
+import io.zre4j.core.engine.LogBudget;
 import io.zre4j.core.engine.ZreEngine;
 import io.zre4j.spi.Agent;
 import io.zre4j.spi.Clock;
@@ -54,6 +55,8 @@ final class NodeAgent implements Agent, EngineOutput, TransportListener, Discove
     private final Counters counters;
     private final Consumer<ZreEvent> events;
     private final Queue<Command> commands = new ConcurrentLinkedQueue<>();
+    /** Malformed input is counted every time but logged at most once a second (node thread only). */
+    private final LogBudget warnings = new LogBudget();
     /**
      * Peers whose beacons reached the engine, with the endpoint it was given and when the latest beacon came.
      * A routine beacon (same endpoint) only updates the time here: it needs no trip to the node's thread.
@@ -242,7 +245,12 @@ final class NodeAgent implements Agent, EngineOutput, TransportListener, Discove
     public void onMalformed(ZreProtocolException.Reason reason, String detail) {
         counters.increment(Counter.MESSAGES_MALFORMED);
         counters.malformed(reason);
-        LOG.warn("{}: malformed input dropped: {}", roleName, detail);
+        if (warnings.allow(clock.nanoTime())) {
+            LOG.warn("{}: malformed input dropped: {} (and {} more since the last warning; see statistics)", roleName,
+                    detail, warnings.takeSuppressed());
+        } else {
+            LOG.debug("{}: malformed input dropped: {}", roleName, detail);
+        }
     }
 
     // ---------------------------------------------------------------- DiscoveryListener (any thread)

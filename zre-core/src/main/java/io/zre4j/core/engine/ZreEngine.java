@@ -62,6 +62,7 @@ public final class ZreEngine {
 
     private final Elections elections;
     private final BeaconLog beaconLog;
+    private final LogBudget warnings = new LogBudget();
     private int status;
     private String endpoint;
     private boolean started;
@@ -372,7 +373,12 @@ public final class ZreEngine {
         } catch (ZreProtocolException e) {
             counters.increment(Counter.MESSAGES_MALFORMED);
             counters.malformed(e.reason());
-            LOG.warn("({}) malformed message from {} dropped: {}", name, sender, e.getMessage());
+            if (warnings.allow(nowNs)) {
+                LOG.warn("({}) malformed message from {} dropped: {} (and {} more since the last warning; see statistics)",
+                        name, sender, e.getMessage(), warnings.takeSuppressed());
+            } else {
+                LOG.debug("({}) malformed message from {} dropped: {}", name, sender, e.getMessage());
+            }
             return;
         }
         counters.received(message.type());
