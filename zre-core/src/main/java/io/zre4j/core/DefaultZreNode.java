@@ -196,7 +196,7 @@ public final class DefaultZreNode implements ZreNode {
     public void join(String group) {
         ZreConfig.checkGroup(group);
         ownGroups.add(group);
-        command(now -> engine().join(group));
+        command(now -> engine().join(now, group));
     }
 
     @Override
@@ -209,7 +209,7 @@ public final class DefaultZreNode implements ZreNode {
     @Override
     public void contest(String group) {
         ZreConfig.checkGroup(group);
-        command(now -> engine().contest(group));
+        command(now -> engine().contest(now, group));
     }
 
     @Override

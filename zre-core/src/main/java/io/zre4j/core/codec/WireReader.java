@@ -111,17 +111,49 @@ final class WireReader {
     }
 
     private String strictUtf8(String field, int lengthAt, int start, int length) {
-        // A fresh decoder per call: decoders are stateful, and non-ASCII text is off the hot path.
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(frame, start, length))
-                    .toString();
+            return decodeStrictly(start, length);
         } catch (CharacterCodingException e) {
+            // Pyre writes a string's length in characters and cuts its UTF-8 bytes to that count, so its
+            // non-ASCII names and headers can end inside a character. Accept exactly that (a valid prefix
+            // then one incomplete character), as Zyre does, rather than lose the peer; reject anything else.
+            int cut = incompleteTail(start, start + length);
+            if (cut >= 0) {
+                try {
+                    return decodeStrictly(start, cut - start) + '\uFFFD';
+                } catch (CharacterCodingException alsoBad) {
+                    // fall through: invalid before the cut too
+                }
+            }
             throw new ZreProtocolException(Reason.INVALID_UTF8, describe(field, lengthAt) + " holds " + length
                     + " bytes that are not valid UTF-8");
         }
+    }
+
+    private String decodeStrictly(int start, int length) throws CharacterCodingException {
+        // A fresh decoder per call: decoders are stateful, and non-ASCII text is off the hot path.
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(frame, start, length))
+                .toString();
+    }
+
+    /**
+     * Where the last character starts, if the bytes end inside it (its lead byte announces more continuation
+     * bytes than follow); -1 otherwise.
+     */
+    private int incompleteTail(int start, int end) {
+        int lead = end - 1;
+        while (lead >= start && lead > end - 4 && (frame[lead] & 0xC0) == 0x80) {
+            lead--;
+        }
+        if (lead < start) {
+            return -1;
+        }
+        int b = frame[lead] & 0xFF;
+        int needed = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xC2 && b <= 0xDF ? 2 : 0;
+        return needed > end - lead ? lead : -1;
     }
 
     private void require(int bytes, String field) {

@@ -21,6 +21,12 @@ import java.util.Set;
  * LEADER from every member, the election is over and it delivers a LEADER event. An election restarts when
  * a member joins, and when the leader leaves; a contesting node alone in its group is its own leader.
  *
+ * <p>Unlike Zyre, a node waits until membership has been still for {@link #SETTLE_NS} before it starts its
+ * wave: the wire carries no wave number, so a node that restarted its wave at every ENTER would send its
+ * ELECT twice to the same member, which would count it twice, finish early and leave the others waiting
+ * for ever (Zyre deadlocks so, about one election in three, when three nodes meet). A LEADER that does not
+ * name the candidate this node supports belongs to an older wave and is ignored.
+ *
  * <p>Every member of a group takes part in the waves, contesting or not, as in Zyre. Pyre does not know
  * ELECT and LEADER; do not contest a group that Pyre peers are in.
  */
@@ -62,6 +68,11 @@ final class Elections {
     private final Map<String, Wave> waves = new HashMap<>();
     /** The last leader elected per group (null: this node). */
     private final Map<String, PeerId> leaders = new HashMap<>();
+    /** Groups whose wave starts once membership has been still until the given time. */
+    private final Map<String, Long> pendingStarts = new java.util.LinkedHashMap<>();
+
+    /** How long membership must be still before a wave starts. */
+    static final long SETTLE_NS = 500_000_000L;
 
     Elections(Host host, PeerId self, String selfName) {
         this.host = host;
@@ -74,41 +85,83 @@ final class Elections {
         return contested.contains(group);
     }
 
-    /** The application wants to contest a group; elect now if we are in it. */
-    void contest(String group) {
+    /** The application wants to contest a group; elect if we are in it. */
+    void contest(long nowNs, String group) {
         if (contested.add(group) && host.isMember(group)) {
-            start(group);
+            elect(nowNs, group);
         }
     }
 
     /** We joined a group: if we contest it, elect (alone, we lead at once). */
-    void ownJoin(String group) {
+    void ownJoin(long nowNs, String group) {
         if (contested.contains(group)) {
-            start(group);
+            elect(nowNs, group);
         }
     }
 
     void ownLeave(String group) {
         waves.remove(group);
         leaders.remove(group);
+        pendingStarts.remove(group);
     }
 
     /** A peer is now in a group (HELLO or JOIN). */
-    void memberJoined(String group) {
+    void memberJoined(long nowNs, String group) {
         if (contested.contains(group) && host.isMember(group)) {
-            start(group);
+            elect(nowNs, group);
         }
     }
 
     /** A peer left a group or the network; if it led, or a wave was under way, elect again. */
-    void memberLeft(String group, Peer peer) {
+    void memberLeft(long nowNs, String group, Peer peer) {
         if (!contested.contains(group) || !host.isMember(group)) {
             return;
         }
         boolean leaderLeft = peer.id.equals(leaders.get(group));
-        if (leaderLeft || waves.containsKey(group)) {
-            start(group);
+        if (leaderLeft || waves.containsKey(group) || pendingStarts.containsKey(group)) {
+            elect(nowNs, group);
         }
+    }
+
+    /** Alone, lead at once; otherwise start a wave once membership has settled (each change pushes it back). */
+    private void elect(long nowNs, String group) {
+        leaders.remove(group);
+        if (host.members(group).isEmpty()) {
+            pendingStarts.remove(group);
+            waves.remove(group);
+            leaders.put(group, self);
+            host.leader(group, self, selfName);
+        } else {
+            pendingStarts.put(group, nowNs + SETTLE_NS);
+        }
+    }
+
+    /** When {@link #onTimeout} is next due, or {@link Long#MAX_VALUE}. */
+    long deadlineNs() {
+        long next = Long.MAX_VALUE;
+        for (long due : pendingStarts.values()) {
+            if (next == Long.MAX_VALUE || due - next < 0) {
+                next = due;
+            }
+        }
+        return next;
+    }
+
+    /** Starts the waves whose membership has settled. */
+    void onTimeout(long nowNs) {
+        if (pendingStarts.isEmpty()) {
+            return;
+        }
+        var due = pendingStarts.entrySet().iterator();
+        java.util.List<String> starting = new java.util.ArrayList<>();
+        while (due.hasNext()) {
+            var entry = due.next();
+            if (entry.getValue() - nowNs <= 0) {
+                starting.add(entry.getKey());
+                due.remove();
+            }
+        }
+        starting.forEach(this::start);
     }
 
     private void start(String group) {
@@ -149,7 +202,7 @@ final class Elections {
         }
         if (challenger.equals(wave.caw)) {
             wave.echoes++;
-            if (wave.echoes >= host.members(group).size()) {
+            if (wave.echoes == host.members(group).size()) {
                 if (wave.caw.equals(selfId)) {
                     ZreMessage leader = new ZreMessage.Leader(0, group, selfId);
                     host.members(group).forEach(member -> host.send(member, leader));
@@ -164,11 +217,11 @@ final class Elections {
     void onLeader(Peer from, ZreMessage.Leader message) {
         String group = message.group();
         Wave wave = waves.get(group);
-        if (wave == null || wave.caw == null) {
-            return; // a stale LEADER from an election we have since restarted; Zyre ignores it too
+        if (wave == null || wave.caw == null || !wave.caw.equals(message.leaderId())) {
+            return; // from a wave we no longer support (an election since restarted): stale
         }
-        if (!message.leaderId().equals(selfId) && wave.leaderMessages == 0) {
-            ZreMessage forward = new ZreMessage.Leader(0, group, message.leaderId());
+        if (!wave.caw.equals(selfId) && wave.leaderMessages == 0) {
+            ZreMessage forward = new ZreMessage.Leader(0, group, wave.caw);
             host.members(group).forEach(member -> host.send(member, forward));
         }
         wave.leaderMessages++;

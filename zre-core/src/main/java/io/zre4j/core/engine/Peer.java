@@ -49,6 +49,10 @@ final class Peer {
     long lastHeardNs;
     /** When its last beacon arrived. */
     long lastBeaconNs;
+    /** When we last sent this peer anything. */
+    long lastSentNs;
+    /** Whether the peer wants our traffic more often than our link checks send it (it pinged us early). */
+    boolean impatient;
     /** Whether the link-check PING of the current quiet period has gone (see the engine's liveness notes). */
     boolean keepAliveSent;
     Liveness liveness = Liveness.ALIVE;
@@ -66,6 +70,7 @@ final class Peer {
         this.name = id.shortName();
         this.lastHeardNs = nowNs;
         this.lastBeaconNs = nowNs;
+        this.lastSentNs = nowNs;
     }
 
     /** Takes the next outgoing sequence number: HELLO gets 1, then +1 wrapping at 16 bits like Zyre. */

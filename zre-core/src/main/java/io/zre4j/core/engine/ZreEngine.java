@@ -47,6 +47,8 @@ public final class ZreEngine {
     private final long probeAfterNs;
     /** The same for a peer whose uuid is below ours: a little later, so its probe usually comes first. */
     private final long lateProbeAfterNs;
+    /** How often we send to an impatient peer at least (see {@link #onPing}): 4/5 of the evasive timeout. */
+    private final long warmAfterNs;
     /** Granularity of liveness checks: a twentieth of the evasive timeout, between 1 and 100 ms. */
     private final long timerTickNs;
     private final long evasiveAfterNs;
@@ -65,6 +67,11 @@ public final class ZreEngine {
     private final LogBudget warnings = new LogBudget();
     private int status;
     private String endpoint;
+    /**
+     * The time of the latest input. Commands (join, contest...) carry no time of their own; what they
+     * schedule counts from the last moment the engine was told.
+     */
+    private long lastNowNs;
     private boolean started;
     private boolean stopped;
     /** HELLO header with sequence 1, rebuilt only when our groups change: a 1000-node start sends it 999 times. */
@@ -104,6 +111,7 @@ public final class ZreEngine {
         this.evasiveAfterNs = config.evasiveTimeout().toNanos();
         this.probeAfterNs = evasiveAfterNs / 2;
         this.lateProbeAfterNs = evasiveAfterNs * 5 / 8;
+        this.warmAfterNs = evasiveAfterNs * 4 / 5;
         this.timerTickNs = Math.max(1_000_000L, Math.min(100_000_000L, evasiveAfterNs / 20));
         this.silentAfterNs = config.silentTimeout().toNanos();
         this.expiredAfterNs = config.expiredTimeout().toNanos();
@@ -204,7 +212,8 @@ public final class ZreEngine {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.started = true;
         helloHeader = null;
-        ownGroups.forEach(elections::ownJoin);
+        lastNowNs = nowNs;
+        ownGroups.forEach(group -> elections.ownJoin(nowNs, group));
     }
 
     /**
@@ -213,6 +222,17 @@ public final class ZreEngine {
      * @param group the group
      */
     public void join(String group) {
+        join(lastNowNs, group);
+    }
+
+    /**
+     * Joins a group at a given time (which an election this may start counts from).
+     *
+     * @param nowNs the current time
+     * @param group the group
+     */
+    public void join(long nowNs, String group) {
+        lastNowNs = nowNs;
         if (stopped || !ownGroups.add(group)) {
             return;
         }
@@ -220,7 +240,7 @@ public final class ZreEngine {
         helloHeader = null;
         broadcast(new ZreMessage.Join(0, group, status));
         if (started) {
-            elections.ownJoin(group);
+            elections.ownJoin(nowNs, group);
         }
     }
 
@@ -246,8 +266,19 @@ public final class ZreEngine {
      * @param group the group
      */
     public void contest(String group) {
+        contest(lastNowNs, group);
+    }
+
+    /**
+     * Contests a group at a given time (which the election's start counts from).
+     *
+     * @param nowNs the current time
+     * @param group the group
+     */
+    public void contest(long nowNs, String group) {
+        lastNowNs = nowNs;
         if (!stopped) {
-            elections.contest(group);
+            elections.contest(nowNs, group);
         }
     }
 
@@ -321,6 +352,7 @@ public final class ZreEngine {
      * @param endpoint its inbox endpoint
      */
     public void handleBeacon(long nowNs, PeerId peerId, String endpoint) {
+        lastNowNs = nowNs;
         counters.increment(Counter.BEACONS_RECEIVED);
         if (!isRunning() || peerId.equals(self)) {
             return;
@@ -349,6 +381,7 @@ public final class ZreEngine {
      * @param peerId the peer
      */
     public void handlePeerLeaving(long nowNs, PeerId peerId) {
+        lastNowNs = nowNs;
         Peer known = peers.get(peerId);
         if (isRunning() && known != null) {
             LOG.debug("({}) peer {} says it leaves", name, known);
@@ -364,6 +397,7 @@ public final class ZreEngine {
      * @param frames the message's frames
      */
     public void handleMessage(long nowNs, PeerId sender, List<byte[]> frames) {
+        lastNowNs = nowNs;
         if (!isRunning()) {
             return;
         }
@@ -422,6 +456,8 @@ public final class ZreEngine {
      * @param nowNs the current time
      */
     public void handleTimeout(long nowNs) {
+        lastNowNs = nowNs;
+        elections.onTimeout(nowNs);
         Timer timer;
         while ((timer = timers.peek()) != null && timer.deadlineNs - nowNs <= 0) {
             timers.poll();
@@ -441,7 +477,12 @@ public final class ZreEngine {
      */
     public long deadlineNs() {
         Timer next = timers.peek();
-        return next == null ? Long.MAX_VALUE : next.deadlineNs;
+        long peers = next == null ? Long.MAX_VALUE : next.deadlineNs;
+        long election = elections.deadlineNs();
+        if (peers == Long.MAX_VALUE) {
+            return election;
+        }
+        return election == Long.MAX_VALUE || peers - election <= 0 ? peers : election;
     }
 
     // ---------------------------------------------------------------- peer lifecycle
@@ -490,7 +531,7 @@ public final class ZreEngine {
             if (announce) {
                 output.event(new ZreEvent.Exit(peer.id, peer.name));
             }
-            groups.forEach(group -> elections.memberLeft(group, peer));
+            groups.forEach(group -> elections.memberLeft(lastNowNs, group, peer));
         }
     }
 
@@ -519,7 +560,7 @@ public final class ZreEngine {
                 ZreMessage.Leave leave = (ZreMessage.Leave) message;
                 onGroupChange(peer, leave.group(), leave.status(), false);
             }
-            case PING -> send(peer, new ZreMessage.PingOk(0));
+            case PING -> onPing(peer);
             case PING_OK -> { } // liveness was refreshed when the message arrived
             case ELECT -> elections.onElect(peer, (ZreMessage.Elect) message);
             case LEADER -> elections.onLeader(peer, (ZreMessage.Leader) message);
@@ -560,7 +601,7 @@ public final class ZreEngine {
         } else if (peer.groups.remove(group)) {
             removeMember(group, peer);
             output.event(new ZreEvent.Leave(peer.id, peer.name, group));
-            elections.memberLeft(group, peer);
+            elections.memberLeft(lastNowNs, group, peer);
         }
     }
 
@@ -568,7 +609,7 @@ public final class ZreEngine {
         if (peer.groups.add(group)) {
             groupMembers.computeIfAbsent(group, g -> new LinkedHashSet<>()).add(peer);
             output.event(new ZreEvent.Join(peer.id, peer.name, group));
-            elections.memberJoined(group);
+            elections.memberJoined(lastNowNs, group);
         }
     }
 
@@ -636,10 +677,31 @@ public final class ZreEngine {
             peer.keepAliveSent = true;
             ping(peer);
         }
+        if (peer.impatient && nowNs - peer.lastSentNs >= warmAfterNs) {
+            ping(peer); // keeps us from looking evasive to a peer that does not count our beacons (Zyre)
+        }
         long nextByQuiet = lastAnyNs + nextThreshold(peer);
         long nextByLink = peer.lastHeardNs
                 + (peer.liveness == Peer.Liveness.ALIVE && !peer.keepAliveSent ? keepAliveAfterNs(peer) : expiredAfterNs);
-        schedule(peer, nextByQuiet - nextByLink < 0 ? nextByQuiet : nextByLink);
+        long next = nextByQuiet - nextByLink < 0 ? nextByQuiet : nextByLink;
+        if (peer.impatient && peer.lastSentNs + warmAfterNs - next < 0) {
+            next = peer.lastSentNs + warmAfterNs;
+        }
+        schedule(peer, next);
+    }
+
+    /**
+     * Answers a PING. A peer that pings us while we still send it more often than our own link checks
+     * would does not count our beacons as a sign of life (Zyre reports such a peer EVASIVE after 5 s): from
+     * then on we keep its link warm, so that we never look evasive to it.
+     */
+    private void onPing(Peer peer) {
+        // A zre4j peer checks a beacon-kept link after half the expiry at the earliest; sooner means impatience.
+        if (!peer.impatient && lastNowNs - peer.lastSentNs < expiredAfterNs / 2) {
+            peer.impatient = true;
+            schedule(peer, lastNowNs + warmAfterNs);
+        }
+        send(peer, new ZreMessage.PingOk(0));
     }
 
     /** Climbs the quiet-peer ladder; a late check climbs several rungs at once, in order. */
@@ -788,6 +850,7 @@ public final class ZreEngine {
             return false;
         }
         counters.sent(type);
+        peer.lastSentNs = lastNowNs;
         return true;
     }
 }

@@ -205,8 +205,21 @@ class ZreCodecMalformedInputTest {
     }
 
     @Test
-    void aCutMultiByteCharacterIsInvalidUtf8() {
-        assertRejected(List.of(bytes(AA, A1, 3, 2, 0, 1, 1, 0xE2)), Reason.INVALID_UTF8);
+    void aMultiByteCharacterCutAtTheEndIsReplacedBecausePyreSendsThat() {
+        // Pyre's "café" as a 4-byte string: c a f and the first byte of é.
+        ZreMessage.Shout shout = (ZreMessage.Shout) ZreCodec.decode(List.of(bytes(AA, A1, 3, 2, 0, 1, 4, "caf", 0xC3)));
+
+        assertThat(shout.group()).isEqualTo("caf\uFFFD");
+    }
+
+    @Test
+    void aCutCharacterBeforeTheEndIsInvalidUtf8() {
+        assertRejected(List.of(bytes(AA, A1, 3, 2, 0, 1, 2, 0xE2, 0x41)), Reason.INVALID_UTF8);
+    }
+
+    @Test
+    void aLoneContinuationByteAtTheEndIsInvalidUtf8() {
+        assertRejected(List.of(bytes(AA, A1, 3, 2, 0, 1, 2, 0x41, 0x80)), Reason.INVALID_UTF8);
     }
 
     @Test

@@ -91,6 +91,46 @@ class LivenessBehaviourTest {
     }
 
     @Test
+    void aPeerThatPingsUsEarlyLikeZyreIsSentSomethingBeforeItWouldCallUsEvasive() {
+        // A stand-in for a Zyre peer, driven by hand: it greets alice, then beacons every second.
+        io.zre4j.PeerId zyre = io.zre4j.PeerId.random();
+        String zyreEndpoint = "tcp://127.0.0.1:9";
+        alice.receive(zyre, new ZreMessage.Hello(1, zyreEndpoint, java.util.List.of(), 0, "zyre", java.util.Map.of()));
+        for (int second = 0; second < 5; second++) {
+            alice.engine.handleBeacon(net.nowNs, zyre, zyreEndpoint);
+            net.advance(Duration.ofSeconds(1), alice);
+        }
+        // Zyre does not count beacons: after 5 s without a message from alice, it pings her.
+        int sentBefore = alice.sent.size();
+        alice.receive(zyre, new ZreMessage.Ping(2));
+
+        for (int second = 0; second < 24; second++) {
+            alice.engine.handleBeacon(net.nowNs, zyre, zyreEndpoint);
+            net.advance(Duration.ofSeconds(1), alice);
+        }
+
+        // Her PING-OK, then a PING every 4 s (4/5 of the 5 s evasive timeout): never 5 s without a message.
+        assertThat(alice.sent.subList(sentBefore, alice.sent.size())).first().isInstanceOf(ZreMessage.PingOk.class);
+        assertThat(alice.sent.subList(sentBefore, alice.sent.size())).filteredOn(ZreMessage.Ping.class::isInstance)
+                .hasSizeGreaterThanOrEqualTo(24 / 4);
+    }
+
+    @Test
+    void anotherZre4jNodesLinkCheckDoesNotMakeUsImpatient() {
+        net.meet(alice, bob);
+        for (int second = 0; second < 60; second++) {
+            alice.hears(bob);
+            bob.hears(alice);
+            net.advance(Duration.ofSeconds(1), alice, bob);
+        }
+        EngineNet.Node prober = alice.id.compareTo(bob.id) < 0 ? alice : bob;
+        EngineNet.Node other = prober == alice ? bob : alice;
+
+        assertThat(prober.sent(ZreMessage.Ping.class)).hasSize(4);
+        assertThat(other.sent(ZreMessage.Ping.class)).isEmpty();
+    }
+
+    @Test
     void beaconsAloneDoNotKeepADeadLinkAliveForever() {
         net.meet(alice, bob);
 
