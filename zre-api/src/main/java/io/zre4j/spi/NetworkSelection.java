@@ -39,7 +39,6 @@ public record NetworkSelection(NetworkInterface networkInterface, InetAddress ad
     /** czmq's IPv6 switch: a non-zero integer turns IPv6 on. */
     static final String ENV_IPV6 = "ZSYS_IPV6";
 
-    private static final System.Logger LOG = System.getLogger(NetworkSelection.class.getName());
     private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6_LITERAL = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
     /** The link-local all-nodes group, which IPv6 beacons go to (czmq's choice). */
@@ -251,9 +250,7 @@ public record NetworkSelection(NetworkInterface networkInterface, InetAddress ad
             if (isUp(nif) && isLoopback(nif)) {
                 NetworkSelection selection = selectOn(nif, null, ipv6);
                 if (selection != null) {
-                    LOG.log(System.Logger.Level.INFO, "No " + family(ipv6) + " interface that is up and can "
-                            + (ipv6 ? "multicast" : "broadcast") + "; using loopback " + selection
-                            + ": only nodes on this machine will be found");
+                    // No log here (zre-api has no logging dependency): the discovery logs what it uses.
                     return selection;
                 }
             }

@@ -83,6 +83,10 @@ public final class UdpDiscovery implements Discovery {
                 config.beaconInterval().toNanos(), inbound, listener, failures);
         LOG.info("{} announces {} port {} on {}, UDP port {}, every {} ms", nodeName, self, inboxPort, selection,
                 config.beaconPort(), config.beaconInterval().toMillis());
+        if (isLoopback(selection)) {
+            LOG.info("{} is on the loopback interface: only nodes on this machine will find it (choose an interface "
+                    + "with ZSYS_INTERFACE or interfaceName(...) to reach the network)", nodeName);
+        }
         thread = new Thread(loop, THREAD_NAME_PREFIX + nodeName);
         thread.setDaemon(true);
         thread.start();
@@ -112,6 +116,14 @@ public final class UdpDiscovery implements Discovery {
             Thread.currentThread().interrupt();
         }
         LOG.debug("{} sent its leave beacon and no longer announces itself", nodeName);
+    }
+
+    private static boolean isLoopback(NetworkSelection selection) {
+        try {
+            return selection.networkInterface().isLoopback();
+        } catch (java.net.SocketException e) {
+            return false;
+        }
     }
 
     /**
