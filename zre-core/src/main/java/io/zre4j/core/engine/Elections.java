@@ -24,8 +24,10 @@ import java.util.Set;
  * <p>Unlike Zyre, a node waits until membership has been still for {@link #SETTLE_NS} before it starts its
  * wave: the wire carries no wave number, so a node that restarted its wave at every ENTER would send its
  * ELECT twice to the same member, which would count it twice, finish early and leave the others waiting
- * for ever (Zyre deadlocks so, about one election in three, when three nodes meet). A LEADER that does not
- * name the candidate this node supports belongs to an older wave and is ignored.
+ * for ever (Zyre deadlocks so, about one election in three, when three nodes meet). If an election another
+ * member started finishes during that wait with a leader lower than this node, the wait ends without a wave,
+ * so the lowest uuid still wins against Zyre, which starts its waves at once. A LEADER that does not name the
+ * candidate this node supports belongs to an older wave and is ignored.
  *
  * <p>Every member of a group takes part in the waves, contesting or not, as in Zyre. Pyre does not know
  * ELECT and LEADER; do not contest a group that Pyre peers are in.
@@ -165,6 +167,13 @@ final class Elections {
     }
 
     private void start(String group) {
+        PeerId decided = leaders.get(group);
+        if (decided != null && decided.toString().compareTo(selfId) <= 0) {
+            // Since membership last changed, a wave another member started at once (Zyre starts one on every
+            // HELLO and JOIN) has run to the end, and its leader is lower than us: ours could only win by
+            // coming later, because Zyre forgets a finished election and supports any wave that follows.
+            return;
+        }
         Collection<Peer> members = host.members(group);
         leaders.remove(group);
         if (members.isEmpty()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zre4j.PeerId;
 import io.zre4j.ZreEvent;
+import io.zre4j.core.codec.ZreMessage;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -107,7 +108,7 @@ class ElectionBehaviourTest {
 
         // A stale LEADER naming the higher node arrives (sequence numbers continue on the link).
         int next = higher.sent.get(higher.sent.size() - 1).sequence() + 1;
-        lower.receive(higher.id, new io.zre4j.core.codec.ZreMessage.Leader(next, "G", higher.id.toString()));
+        lower.receive(higher.id, new ZreMessage.Leader(next, "G", higher.id.toString()));
 
         assertThat(lower.events(ZreEvent.Leader.class)).hasSize(leadersBefore);
         assertThat(lastLeader(lower).peer()).isEqualTo(expected);
@@ -123,5 +124,46 @@ class ElectionBehaviourTest {
         net.advance(Duration.ofSeconds(2), a, b);
 
         assertThat(lastLeader(a).peer()).isEqualTo(lastLeader(b).peer());
+    }
+
+    /** Zyre starts its wave at once on HELLO; it may finish while this node waits for membership to settle. */
+    private static void peerRunsAWholeWaveAtOnce(EngineNet.Node node, EngineNet.Node peer) {
+        int next = peer.sent.get(peer.sent.size() - 1).sequence() + 1;
+        String challenger = peer.id.toString();
+        node.receive(peer.id, new ZreMessage.Elect(next, "G", challenger));
+        node.receive(peer.id, new ZreMessage.Leader(next + 1, "G", challenger));
+    }
+
+    @Test
+    void aHigherUuidDoesNotRerunAnElectionThatALowerPeerWonWhileMembershipSettled() {
+        List<EngineNet.Node> pair = Stream.of(net.node("x", b -> b.group("G")), net.node("y", b -> b.group("G")))
+                .sorted(Comparator.comparing(node -> node.id)).toList();
+        EngineNet.Node zyre = pair.get(0);
+        EngineNet.Node node = pair.get(1);
+        net.meet(node, zyre);
+        node.engine.contest(net.nowNs, "G");
+
+        peerRunsAWholeWaveAtOnce(node, zyre);
+        net.advanceUndelivered(Duration.ofSeconds(2), node);
+
+        assertThat(node.sent(ZreMessage.Elect.class))
+                .noneMatch(elect -> elect.challengerId().equals(node.id.toString()));
+        assertThat(lastLeader(node).peer()).isEqualTo(zyre.id);
+    }
+
+    @Test
+    void aLowerUuidStillRunsItsWaveAfterAHigherPeerWonWhileMembershipSettled() {
+        List<EngineNet.Node> pair = Stream.of(net.node("x", b -> b.group("G")), net.node("y", b -> b.group("G")))
+                .sorted(Comparator.comparing(node -> node.id)).toList();
+        EngineNet.Node node = pair.get(0);
+        EngineNet.Node zyre = pair.get(1);
+        net.meet(node, zyre);
+        node.engine.contest(net.nowNs, "G");
+
+        peerRunsAWholeWaveAtOnce(node, zyre);
+        net.advanceUndelivered(Duration.ofSeconds(2), node);
+
+        assertThat(node.sent(ZreMessage.Elect.class))
+                .anyMatch(elect -> elect.challengerId().equals(node.id.toString()));
     }
 }
