@@ -126,44 +126,50 @@ class ElectionBehaviourTest {
         assertThat(lastLeader(a).peer()).isEqualTo(lastLeader(b).peer());
     }
 
-    /** Zyre starts its wave at once on HELLO; it may finish while this node waits for membership to settle. */
-    private static void peerRunsAWholeWaveAtOnce(EngineNet.Node node, EngineNet.Node peer) {
-        int next = peer.sent.get(peer.sent.size() - 1).sequence() + 1;
-        String challenger = peer.id.toString();
-        node.receive(peer.id, new ZreMessage.Elect(next, "G", challenger));
-        node.receive(peer.id, new ZreMessage.Leader(next + 1, "G", challenger));
+    /** Two members of G, the lower uuid first. */
+    private List<EngineNet.Node> pairByUuid() {
+        return Stream.of(net.node("x", b -> b.group("G")), net.node("y", b -> b.group("G")))
+                .sorted(Comparator.comparing(node -> node.id)).toList();
+    }
+
+    /**
+     * {@code node} contests G with {@code zyre}, which, as Zyre does on HELLO, runs a whole wave of its own at once,
+     * while {@code node} still waits for membership to settle; then the settle time passes.
+     */
+    private void peerWinsAWaveWhileMembershipSettles(EngineNet.Node node, EngineNet.Node zyre) {
+        net.meet(node, zyre);
+        node.engine.contest(net.nowNs, "G");
+        int next = zyre.sent.get(zyre.sent.size() - 1).sequence() + 1;
+        String challenger = zyre.id.toString();
+        node.receive(zyre.id, new ZreMessage.Elect(next, "G", challenger));
+        node.receive(zyre.id, new ZreMessage.Leader(next + 1, "G", challenger));
+        net.advanceUndelivered(Duration.ofSeconds(2), node);
+    }
+
+    private static boolean sentElectFor(EngineNet.Node node) {
+        return node.sent(ZreMessage.Elect.class).stream().anyMatch(elect -> elect.challengerId().equals(node.id.toString()));
     }
 
     @Test
     void aHigherUuidDoesNotRerunAnElectionThatALowerPeerWonWhileMembershipSettled() {
-        List<EngineNet.Node> pair = Stream.of(net.node("x", b -> b.group("G")), net.node("y", b -> b.group("G")))
-                .sorted(Comparator.comparing(node -> node.id)).toList();
+        List<EngineNet.Node> pair = pairByUuid();
         EngineNet.Node zyre = pair.get(0);
         EngineNet.Node node = pair.get(1);
-        net.meet(node, zyre);
-        node.engine.contest(net.nowNs, "G");
 
-        peerRunsAWholeWaveAtOnce(node, zyre);
-        net.advanceUndelivered(Duration.ofSeconds(2), node);
+        peerWinsAWaveWhileMembershipSettles(node, zyre);
 
-        assertThat(node.sent(ZreMessage.Elect.class))
-                .noneMatch(elect -> elect.challengerId().equals(node.id.toString()));
+        assertThat(sentElectFor(node)).isFalse();
         assertThat(lastLeader(node).peer()).isEqualTo(zyre.id);
     }
 
     @Test
     void aLowerUuidStillRunsItsWaveAfterAHigherPeerWonWhileMembershipSettled() {
-        List<EngineNet.Node> pair = Stream.of(net.node("x", b -> b.group("G")), net.node("y", b -> b.group("G")))
-                .sorted(Comparator.comparing(node -> node.id)).toList();
+        List<EngineNet.Node> pair = pairByUuid();
         EngineNet.Node node = pair.get(0);
         EngineNet.Node zyre = pair.get(1);
-        net.meet(node, zyre);
-        node.engine.contest(net.nowNs, "G");
 
-        peerRunsAWholeWaveAtOnce(node, zyre);
-        net.advanceUndelivered(Duration.ofSeconds(2), node);
+        peerWinsAWaveWhileMembershipSettles(node, zyre);
 
-        assertThat(node.sent(ZreMessage.Elect.class))
-                .anyMatch(elect -> elect.challengerId().equals(node.id.toString()));
+        assertThat(sentElectFor(node)).isTrue();
     }
 }
