@@ -24,10 +24,11 @@ import java.util.Set;
  * <p>Unlike Zyre, a node waits until membership has been still for {@link #SETTLE_NS} before it starts its
  * wave: the wire carries no wave number, so a node that restarted its wave at every ENTER would send its
  * ELECT twice to the same member, which would count it twice, finish early and leave the others waiting
- * for ever (Zyre deadlocks so, about one election in three, when three nodes meet). If an election another
- * member started finishes during that wait with a leader lower than this node, the wait ends without a wave,
- * so the lowest uuid still wins against Zyre, which starts its waves at once. A LEADER that does not name the
- * candidate this node supports belongs to an older wave and is ignored.
+ * for ever (Zyre deadlocks so, about one election in three, when three nodes meet). If, during that wait, a
+ * lower candidate has won, or this node has come to support the wave of a lower candidate that is still a
+ * member, the wait ends without a wave of its own (see {@link #beaten}), so the lowest uuid still wins
+ * against Zyre, which starts its waves at once. A LEADER that does not name the candidate this node supports
+ * belongs to an older wave and is ignored.
  *
  * <p>Every member of a group takes part in the waves, contesting or not, as in Zyre. Pyre does not know
  * ELECT and LEADER; do not contest a group that Pyre peers are in.
@@ -167,11 +168,7 @@ final class Elections {
     }
 
     private void start(String group) {
-        PeerId decided = leaders.get(group);
-        if (decided != null && decided.toString().compareTo(selfId) <= 0) {
-            // Since membership last changed, a wave another member started at once (Zyre starts one on every
-            // HELLO and JOIN) has run to the end, and its leader is lower than us: ours could only win by
-            // coming later, because Zyre forgets a finished election and supports any wave that follows.
+        if (beaten(group)) {
             return;
         }
         Collection<Peer> members = host.members(group);
@@ -188,6 +185,30 @@ final class Elections {
         ZreMessage elect = new ZreMessage.Elect(0, group, selfId);
         for (Peer member : members) {
             host.send(member, elect);
+        }
+    }
+
+    /**
+     * Whether a lower candidate than this node has already won since membership last changed, or leads a wave
+     * this node supports and is still a member. Our wave could then only win by coming later: Zyre forgets a
+     * finished election and supports any wave that follows, and Zyre starts its waves at once, on every HELLO
+     * and JOIN, while this node waits for membership to settle. In the echo algorithm a node reached by a
+     * better wave does not start its own either.
+     */
+    private boolean beaten(String group) {
+        PeerId decided = leaders.get(group);
+        if (decided != null) {
+            return decided.toString().compareTo(selfId) <= 0;
+        }
+        Wave wave = waves.get(group);
+        if (wave == null || wave.caw == null || wave.caw.compareTo(selfId) >= 0) {
+            return false;
+        }
+        try {
+            Peer challenger = host.peer(PeerId.parse(wave.caw));
+            return challenger != null && host.members(group).contains(challenger);
+        } catch (IllegalArgumentException e) {
+            return false; // not a uuid: no real candidate stands behind it
         }
     }
 

@@ -133,17 +133,18 @@ class ElectionBehaviourTest {
     }
 
     /**
-     * {@code node} contests G with {@code zyre}, which, as Zyre does on HELLO, runs a whole wave of its own at once,
-     * while {@code node} still waits for membership to settle; then the settle time passes.
+     * {@code node} contests G, and {@code zyre}, a member, starts a wave of its own at once, as Zyre does on
+     * HELLO, while {@code node} still waits for membership to settle; with {@code toTheEnd} the wave also ends
+     * (its LEADER arrives).
      */
-    private void peerWinsAWaveWhileMembershipSettles(EngineNet.Node node, EngineNet.Node zyre) {
-        net.meet(node, zyre);
+    private void peerStartsAWaveWhileMembershipSettles(EngineNet.Node node, EngineNet.Node zyre, boolean toTheEnd) {
         node.engine.contest(net.nowNs, "G");
         int next = zyre.sent.get(zyre.sent.size() - 1).sequence() + 1;
         String challenger = zyre.id.toString();
         node.receive(zyre.id, new ZreMessage.Elect(next, "G", challenger));
-        node.receive(zyre.id, new ZreMessage.Leader(next + 1, "G", challenger));
-        net.advanceUndelivered(Duration.ofSeconds(2), node);
+        if (toTheEnd) {
+            node.receive(zyre.id, new ZreMessage.Leader(next + 1, "G", challenger));
+        }
     }
 
     private static boolean sentElectFor(EngineNet.Node node) {
@@ -155,8 +156,10 @@ class ElectionBehaviourTest {
         List<EngineNet.Node> pair = pairByUuid();
         EngineNet.Node zyre = pair.get(0);
         EngineNet.Node node = pair.get(1);
+        net.meet(node, zyre);
 
-        peerWinsAWaveWhileMembershipSettles(node, zyre);
+        peerStartsAWaveWhileMembershipSettles(node, zyre, true);
+        net.advanceUndelivered(Duration.ofSeconds(2), node);
 
         assertThat(sentElectFor(node)).isFalse();
         assertThat(lastLeader(node).peer()).isEqualTo(zyre.id);
@@ -167,8 +170,39 @@ class ElectionBehaviourTest {
         List<EngineNet.Node> pair = pairByUuid();
         EngineNet.Node node = pair.get(0);
         EngineNet.Node zyre = pair.get(1);
+        net.meet(node, zyre);
 
-        peerWinsAWaveWhileMembershipSettles(node, zyre);
+        peerStartsAWaveWhileMembershipSettles(node, zyre, true);
+        net.advanceUndelivered(Duration.ofSeconds(2), node);
+
+        assertThat(sentElectFor(node)).isTrue();
+    }
+
+    @Test
+    void aNodeThatSupportsALowerCandidatesWaveDoesNotStartItsOwn() {
+        List<EngineNet.Node> pair = pairByUuid();
+        EngineNet.Node zyre = pair.get(0);
+        EngineNet.Node node = pair.get(1);
+        net.meet(node, zyre);
+
+        peerStartsAWaveWhileMembershipSettles(node, zyre, false);
+        net.advanceUndelivered(Duration.ofSeconds(2), node);
+
+        assertThat(sentElectFor(node)).isFalse();
+    }
+
+    @Test
+    void aWaveWhoseCandidateHasLeftDoesNotHoldTheElectionBack() {
+        List<EngineNet.Node> trio = Stream.of(net.node("x", b -> b.group("G")), net.node("y", b -> b.group("G")),
+                net.node("z", b -> b.group("G"))).sorted(Comparator.comparing(node -> node.id)).toList();
+        EngineNet.Node zyre = trio.get(0);
+        EngineNet.Node node = trio.get(1);
+        net.meet(node, zyre);
+        net.meet(node, trio.get(2));
+
+        peerStartsAWaveWhileMembershipSettles(node, zyre, false);
+        node.engine.handlePeerLeaving(net.nowNs, zyre.id);
+        net.advanceUndelivered(Duration.ofSeconds(2), node);
 
         assertThat(sentElectFor(node)).isTrue();
     }
