@@ -78,6 +78,14 @@ final class NodeAgent implements Agent, EngineOutput, TransportListener, Discove
     private long nowNs;
     private boolean readClockOnDelivery;
     private volatile boolean done;
+    /**
+     * False only while {@link #doWork} runs: a command posted then needs no wake-up, because the runner calls
+     * {@code doWork} again, or {@link #deadlineNs}/{@link #idle}, which look at the queue first. At any other
+     * time the agent may be blocked, or its runner waiting for the deadline, so a post wakes it. Under load
+     * most posts land during {@code doWork}, and each wake-up saved is a message the poster does not send
+     * and the node does not read.
+     */
+    private volatile boolean waiting = true;
 
     /**
      * Creates the agent and its engine. The engine gets this agent as its output; it emits nothing before
@@ -101,8 +109,13 @@ final class NodeAgent implements Agent, EngineOutput, TransportListener, Discove
 
     /** Posts a command to the node's thread; safe from any thread. */
     void post(Command command) {
+        // Add, then read the flag; doWork() sets the flag on its way out, then the runner looks at the queue
+        // (in idle() or deadlineNs()). Both are volatile, so at least one side sees the other: the node finds
+        // the command, or the poster wakes the node.
         commands.add(command);
-        transport.wakeUp();
+        if (waiting) {
+            transport.wakeUp();
+        }
     }
 
     /** Posts the polite stop: leave beacon, links closed, STOP event, then the agent is done. */
@@ -135,6 +148,15 @@ final class NodeAgent implements Agent, EngineOutput, TransportListener, Discove
 
     @Override
     public int doWork() {
+        waiting = false;
+        try {
+            return work();
+        } finally {
+            waiting = true;
+        }
+    }
+
+    private int work() {
         nowNs = clock.nanoTime();
         readClockOnDelivery = false;
         int work = 0;

@@ -33,7 +33,8 @@ import org.zeromq.ZMQException;
  *       {@link ZreConfig#sendHighWaterMark()} and SNDTIMEO 0 (Zyre's {@code zyre_peer_connect}). Sends use
  *       DONTWAIT: a full link refuses the message and the node counts it. Zyre instead destroys the
  *       link on the first refusal; here the choice belongs to the node.</li>
- *   <li>Waiting: a {@code ZMQ.Poller} over the inbox and a {@link WakeUpSignal} pipe.</li>
+ *   <li>Waiting: a plain blocking read of the inbox; other threads end it through the inbox itself
+ *       ({@link InboxWaker}).</li>
  * </ul>
  *
  * <p>Two options differ from Zyre. Lingering (czmq's default is 0 everywhere): {@link #disconnect} drops a
@@ -70,14 +71,16 @@ final class JeromqTransport implements Transport {
     private final ZreConfig config;
     private final PeerId self;
     private final byte[] identity;
-    private final WakeUpSignal wakeUpSignal;
+    private final InboxWaker waker = new InboxWaker();
     private final Map<PeerId, Link> links = new HashMap<>();
 
     private TransportListener listener;
     private ZContext context;
     private ZMQ.Socket inbox;
-    private ZMQ.Poller poller;
-    private int wakeUpIndex;
+    /** The inbox's receive timeout as last set, so that a wait of the same length sets nothing. */
+    private int inboxTimeoutMs = Integer.MIN_VALUE;
+    /** Whether the current {@link #receive} has read a wake-up: it must then return without waiting. */
+    private boolean wokenUp;
     private boolean ipv6;
     private boolean closed;
 
@@ -90,13 +93,11 @@ final class JeromqTransport implements Transport {
      *
      * @param config the node's configuration
      * @param self   the node's identity, put on every outgoing link
-     * @throws ZreNetworkException if the wake-up pipe cannot be opened
      */
     JeromqTransport(ZreConfig config, PeerId self) {
         this.config = Objects.requireNonNull(config, "config");
         this.self = Objects.requireNonNull(self, "self");
         this.identity = LinkIdentity.of(self);
-        this.wakeUpSignal = WakeUpSignal.open();
     }
 
     /**
@@ -120,6 +121,7 @@ final class JeromqTransport implements Transport {
         String bindTo = bindEndpoint();
         ZContext newContext = new ZContext(1);
         newContext.setThreadFactor(this::newThread);
+        String endpoint;
         try {
             ZMQ.Socket router = newContext.createSocket(SocketType.ROUTER);
             router.setRouterHandover(true);
@@ -127,20 +129,19 @@ final class JeromqTransport implements Transport {
             router.setLinger(0);
             // A hostile peer must not make us allocate whatever a length field claims.
             router.setMaxMsgSize(config.maxFrameBytes() == 0 ? -1 : config.maxFrameBytes());
+            router.bind(InboxWaker.ENDPOINT);
             router.bind(bindTo);
-            ZMQ.Poller newPoller = newContext.createPoller(2);
-            newPoller.register(router, ZMQ.Poller.POLLIN);
-            wakeUpIndex = newPoller.register(wakeUpSignal.channel(), ZMQ.Poller.POLLIN);
+            endpoint = router.getLastEndpoint();
+            waker.attach(newContext);
             this.listener = listener;
             this.context = newContext;
             this.inbox = router;
-            this.poller = newPoller;
         } catch (RuntimeException e) {
+            waker.close();
             newContext.close();
             throw new ZreNetworkException("cannot bind the inbox to " + bindTo + ": " + describe(e)
                     + " (is the address one of this host's, and the port free?)", e);
         }
-        String endpoint = inbox.getLastEndpoint();
         LOG.debug("node {} inbox bound to {}", self, endpoint);
         return endpoint;
     }
@@ -270,8 +271,9 @@ final class JeromqTransport implements Transport {
      *
      * <p>A message whose routing identity is not a ZRE one (17 bytes starting with {@code 0x01}), or that
      * has no frame after it, is dropped and reported to {@link TransportListener#onMalformed}; it counts
-     * towards {@code max} and the result like any other. The wait has millisecond granularity, rounded
-     * up so that a short deadline does not turn into a busy loop.
+     * towards {@code max} and the result like any other. A wake-up ({@link #wakeUp()}) ends the wait and
+     * counts as nothing. The wait has millisecond granularity, rounded up so that a short deadline does not
+     * turn into a busy loop.
      *
      * @throws IllegalArgumentException if {@code max} is less than 1
      */
@@ -281,15 +283,22 @@ final class JeromqTransport implements Transport {
             throw new IllegalArgumentException("max must be at least 1, got " + max);
         }
         requireOpen();
+        wokenUp = false;
         int received = drain(max);
-        if (received > 0 || timeoutNs <= 0) {
+        if (received > 0 || wokenUp || timeoutNs <= 0) {
             return received;
         }
-        poller.poll(waitMillis(timeoutNs));
-        if (poller.pollin(wakeUpIndex)) {
-            wakeUpSignal.clear();
+        int timeoutMs = (int) waitMillis(timeoutNs);
+        if (timeoutMs != inboxTimeoutMs) {
+            inbox.setReceiveTimeOut(timeoutMs);
+            inboxTimeoutMs = timeoutMs;
         }
-        return drain(max);
+        byte[] routingId = inbox.recv(0);
+        if (routingId == null) {
+            return 0; // timed out
+        }
+        received = accept(routingId);
+        return received + drain(max - received);
     }
 
     /** Rounds up to whole milliseconds: never 0 for a positive timeout, never more than 1 ms too long. */
@@ -305,15 +314,29 @@ final class JeromqTransport implements Transport {
             if (routingId == null) {
                 break;
             }
-            // The rest of a message is always there once its first frame is: ZeroMQ delivers whole messages.
-            List<byte[]> frames = new ArrayList<>(4);
-            while (inbox.hasReceiveMore()) {
-                frames.add(inbox.recv(0));
-            }
-            deliver(routingId, frames, listener);
-            received++;
+            received += accept(routingId);
         }
         return received;
+    }
+
+    /**
+     * Reads the rest of the message whose first frame has just been read, and delivers it.
+     *
+     * @return 1 for a message delivered (or reported as malformed), 0 for a wake-up
+     */
+    private int accept(byte[] routingId) {
+        // The rest of a message is always there once its first frame is: ZeroMQ delivers whole messages.
+        List<byte[]> frames = new ArrayList<>(4);
+        while (inbox.hasReceiveMore()) {
+            frames.add(inbox.recv(0));
+        }
+        if (waker.isWakeUp(routingId)) {
+            waker.consumed();
+            wokenUp = true;
+            return 0;
+        }
+        deliver(routingId, frames, listener);
+        return 1;
     }
 
     /**
@@ -337,10 +360,13 @@ final class JeromqTransport implements Transport {
         }
     }
 
-    /** {@inheritDoc} Safe from any thread, before or after {@link #open}; a burst costs one pipe write. */
+    /**
+     * {@inheritDoc} Safe from any thread, before or after {@link #open} (then it does nothing: there is no
+     * wait to end); a burst costs one message.
+     */
     @Override
     public void wakeUp() {
-        wakeUpSignal.signal();
+        waker.signal();
     }
 
     /**
@@ -360,13 +386,12 @@ final class JeromqTransport implements Transport {
             link.dealer().close();
         }
         links.clear();
+        waker.close();
         if (context != null) {
-            poller.close();
             inbox.close();
             // Blocks until the links have flushed or lingered out, and joins JeroMQ's threads.
             context.close();
         }
-        wakeUpSignal.close();
         LOG.debug("node {} transport closed", self);
     }
 
