@@ -35,6 +35,8 @@ import org.zeromq.ZMQException;
  *       link on the first refusal; here the choice belongs to the node.</li>
  *   <li>Waiting: a plain blocking read of the inbox; other threads end it through the inbox itself
  *       ({@link InboxWaker}).</li>
+ *   <li>After each connect, a {@link HandshakeKicker} nudges JeroMQ's I/O thread so that a new link does not
+ *       stay silent (a JeroMQ race).</li>
  * </ul>
  *
  * <p>Two options differ from Zyre. Lingering (czmq's default is 0 everywhere): {@link #disconnect} drops a
@@ -58,8 +60,10 @@ final class JeromqTransport implements Transport {
     /**
      * How long a link may take to complete its ZeroMQ handshake before it is dropped and retried (libzmq
      * and Zyre: 30 s). JeroMQ 0.6.0's I/O poller sometimes loses a freshly connected channel (the
-     * connecting side then never sends its greeting; zeromq/jeromq PR #1022 explains the race), and only
-     * this timer recovers it: 1 s keeps a peer's HELLO from being held up for half a minute.
+     * connecting side then never sends its greeting; zeromq/jeromq PR #1022 explains the race). The
+     * {@link HandshakeKicker} recovers such a link within milliseconds of its connect; this timer is the
+     * backstop for the rest (a reconnect JeroMQ makes by itself, long after the connect): 1 s keeps a
+     * peer's HELLO from being held up for half a minute.
      */
     static final int HANDSHAKE_TIMEOUT_MS = 1_000;
 
@@ -72,6 +76,7 @@ final class JeromqTransport implements Transport {
     private final PeerId self;
     private final byte[] identity;
     private final InboxWaker waker = new InboxWaker();
+    private final HandshakeKicker kicker = new HandshakeKicker();
     private final Map<PeerId, Link> links = new HashMap<>();
 
     private TransportListener listener;
@@ -133,11 +138,13 @@ final class JeromqTransport implements Transport {
             router.bind(bindTo);
             endpoint = router.getLastEndpoint();
             waker.attach(newContext);
+            kicker.open(newContext);
             this.listener = listener;
             this.context = newContext;
             this.inbox = router;
         } catch (RuntimeException e) {
             waker.close();
+            kicker.close();
             newContext.close();
             throw new ZreNetworkException("cannot bind the inbox to " + bindTo + ": " + describe(e)
                     + " (is the address one of this host's, and the port free?)", e);
@@ -197,6 +204,7 @@ final class JeromqTransport implements Transport {
             return;
         }
         links.put(peer, new Link(dealer, endpoint));
+        kicker.linkConnected();
         LOG.debug("connected to peer {} at {}", peer, endpoint);
     }
 
@@ -284,11 +292,12 @@ final class JeromqTransport implements Transport {
         }
         requireOpen();
         wokenUp = false;
+        long untilKickNs = kicker.kickIfDue();
         int received = drain(max);
         if (received > 0 || wokenUp || timeoutNs <= 0) {
             return received;
         }
-        int timeoutMs = (int) waitMillis(timeoutNs);
+        int timeoutMs = (int) waitMillis(Math.min(timeoutNs, untilKickNs));
         if (timeoutMs != inboxTimeoutMs) {
             inbox.setReceiveTimeOut(timeoutMs);
             inboxTimeoutMs = timeoutMs;
@@ -387,6 +396,7 @@ final class JeromqTransport implements Transport {
         }
         links.clear();
         waker.close();
+        kicker.close();
         if (context != null) {
             inbox.close();
             // Blocks until the links have flushed or lingered out, and joins JeroMQ's threads.
