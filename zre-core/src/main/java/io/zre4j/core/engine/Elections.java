@@ -88,9 +88,12 @@ final class Elections {
         return contested.contains(group);
     }
 
-    /** The application wants to contest a group; elect if we are in it. */
+    /**
+     * The application wants to contest a group; elect if we are in it, unless a lower candidate has already
+     * won or is winning (Zyre, which only elects when membership changes, would not elect either).
+     */
     void contest(long nowNs, String group) {
-        if (contested.add(group) && host.isMember(group)) {
+        if (contested.add(group) && host.isMember(group) && !beaten(group)) {
             elect(nowNs, group);
         }
     }

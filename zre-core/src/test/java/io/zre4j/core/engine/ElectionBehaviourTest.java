@@ -139,6 +139,10 @@ class ElectionBehaviourTest {
      */
     private void peerStartsAWaveWhileMembershipSettles(EngineNet.Node node, EngineNet.Node zyre, boolean toTheEnd) {
         node.engine.contest(net.nowNs, "G");
+        peerRunsAWave(node, zyre, toTheEnd);
+    }
+
+    private static void peerRunsAWave(EngineNet.Node node, EngineNet.Node zyre, boolean toTheEnd) {
         int next = zyre.sent.get(zyre.sent.size() - 1).sequence() + 1;
         String challenger = zyre.id.toString();
         node.receive(zyre.id, new ZreMessage.Elect(next, "G", challenger));
@@ -202,6 +206,35 @@ class ElectionBehaviourTest {
 
         peerStartsAWaveWhileMembershipSettles(node, zyre, false);
         node.engine.handlePeerLeaving(net.nowNs, zyre.id);
+        net.advanceUndelivered(Duration.ofSeconds(2), node);
+
+        assertThat(sentElectFor(node)).isTrue();
+    }
+
+    @Test
+    void contestingAfterALowerPeerHasWonLeavesItsLeadershipAlone() {
+        List<EngineNet.Node> pair = pairByUuid();
+        EngineNet.Node zyre = pair.get(0);
+        EngineNet.Node node = pair.get(1);
+        net.meet(node, zyre);
+        peerRunsAWave(node, zyre, true);
+
+        node.engine.contest(net.nowNs, "G");
+        net.advanceUndelivered(Duration.ofSeconds(2), node);
+
+        assertThat(sentElectFor(node)).isFalse();
+        assertThat(lastLeader(node).peer()).isEqualTo(zyre.id);
+    }
+
+    @Test
+    void contestingAfterAHigherPeerHasWonStartsAWave() {
+        List<EngineNet.Node> pair = pairByUuid();
+        EngineNet.Node node = pair.get(0);
+        EngineNet.Node zyre = pair.get(1);
+        net.meet(node, zyre);
+        peerRunsAWave(node, zyre, true);
+
+        node.engine.contest(net.nowNs, "G");
         net.advanceUndelivered(Duration.ofSeconds(2), node);
 
         assertThat(sentElectFor(node)).isTrue();
