@@ -21,6 +21,8 @@ import org.zeromq.ZMQ;
  */
 public final class RawLinks implements AutoCloseable {
 
+    /** Handshake timeout of the raw links, as a node's links have (see JeromqTransport). */
+    private static final int HANDSHAKE_TIMEOUT_MS = 1_000;
     /** How long a receiver blocks in one read before it checks whether it must stop. */
     private static final int RECEIVE_TIMEOUT_MS = 100;
 
@@ -53,6 +55,9 @@ public final class RawLinks implements AutoCloseable {
                 dealer.setIdentity(identity);
                 dealer.setSndHWM(sendHighWaterMark);
                 dealer.setLinger(0);
+                // JeroMQ 0.6.0 sometimes leaves a fresh connection silent (its PR #1022); with the default 30 s
+                // handshake timeout the set-up below would give up first. A node's links use 1 s too.
+                dealer.setHandshakeIvl(HANDSHAKE_TIMEOUT_MS);
                 dealer.connect(receiver.endpoint);
                 links.dealers.add(dealer);
             }
