@@ -126,10 +126,21 @@ class ElectionBehaviourTest {
         assertThat(lastLeader(a).peer()).isEqualTo(lastLeader(b).peer());
     }
 
-    /** Two members of G, the lower uuid first. */
-    private List<EngineNet.Node> pairByUuid() {
-        return Stream.of(net.node("x", b -> b.group("G")), net.node("y", b -> b.group("G")))
+    /** A zre4j node and a peer that behaves like Zyre, both in G and known to each other. */
+    private record Duel(EngineNet.Node node, EngineNet.Node zyre) {
+    }
+
+    private Duel duel(boolean nodeIsLower) {
+        List<EngineNet.Node> pair = Stream.of(net.node("x", b -> b.group("G")), net.node("y", b -> b.group("G")))
                 .sorted(Comparator.comparing(node -> node.id)).toList();
+        Duel duel = nodeIsLower ? new Duel(pair.get(0), pair.get(1)) : new Duel(pair.get(1), pair.get(0));
+        net.meet(duel.node(), duel.zyre());
+        return duel;
+    }
+
+    /** Lets the settle time pass, with nothing delivered: the node's own ELECT, if any, stays in its sent list. */
+    private void settle(EngineNet.Node node) {
+        net.advanceUndelivered(Duration.ofSeconds(2), node);
     }
 
     /**
@@ -157,86 +168,68 @@ class ElectionBehaviourTest {
 
     @Test
     void aHigherUuidDoesNotRerunAnElectionThatALowerPeerWonWhileMembershipSettled() {
-        List<EngineNet.Node> pair = pairByUuid();
-        EngineNet.Node zyre = pair.get(0);
-        EngineNet.Node node = pair.get(1);
-        net.meet(node, zyre);
+        Duel duel = duel(false);
 
-        peerStartsAWaveWhileMembershipSettles(node, zyre, true);
-        net.advanceUndelivered(Duration.ofSeconds(2), node);
+        peerStartsAWaveWhileMembershipSettles(duel.node(), duel.zyre(), true);
+        settle(duel.node());
 
-        assertThat(sentElectFor(node)).isFalse();
-        assertThat(lastLeader(node).peer()).isEqualTo(zyre.id);
+        assertThat(sentElectFor(duel.node())).isFalse();
+        assertThat(lastLeader(duel.node()).peer()).isEqualTo(duel.zyre().id);
     }
 
     @Test
     void aLowerUuidStillRunsItsWaveAfterAHigherPeerWonWhileMembershipSettled() {
-        List<EngineNet.Node> pair = pairByUuid();
-        EngineNet.Node node = pair.get(0);
-        EngineNet.Node zyre = pair.get(1);
-        net.meet(node, zyre);
+        Duel duel = duel(true);
 
-        peerStartsAWaveWhileMembershipSettles(node, zyre, true);
-        net.advanceUndelivered(Duration.ofSeconds(2), node);
+        peerStartsAWaveWhileMembershipSettles(duel.node(), duel.zyre(), true);
+        settle(duel.node());
 
-        assertThat(sentElectFor(node)).isTrue();
+        assertThat(sentElectFor(duel.node())).isTrue();
     }
 
     @Test
     void aNodeThatSupportsALowerCandidatesWaveDoesNotStartItsOwn() {
-        List<EngineNet.Node> pair = pairByUuid();
-        EngineNet.Node zyre = pair.get(0);
-        EngineNet.Node node = pair.get(1);
-        net.meet(node, zyre);
+        Duel duel = duel(false);
 
-        peerStartsAWaveWhileMembershipSettles(node, zyre, false);
-        net.advanceUndelivered(Duration.ofSeconds(2), node);
+        peerStartsAWaveWhileMembershipSettles(duel.node(), duel.zyre(), false);
+        settle(duel.node());
 
-        assertThat(sentElectFor(node)).isFalse();
+        assertThat(sentElectFor(duel.node())).isFalse();
     }
 
     @Test
     void aWaveWhoseCandidateHasLeftDoesNotHoldTheElectionBack() {
-        List<EngineNet.Node> trio = Stream.of(net.node("x", b -> b.group("G")), net.node("y", b -> b.group("G")),
-                net.node("z", b -> b.group("G"))).sorted(Comparator.comparing(node -> node.id)).toList();
-        EngineNet.Node zyre = trio.get(0);
-        EngineNet.Node node = trio.get(1);
-        net.meet(node, zyre);
-        net.meet(node, trio.get(2));
+        Duel duel = duel(false);
+        EngineNet.Node third = net.node("z", b -> b.group("G"));
+        net.meet(duel.node(), third);
 
-        peerStartsAWaveWhileMembershipSettles(node, zyre, false);
-        node.engine.handlePeerLeaving(net.nowNs, zyre.id);
-        net.advanceUndelivered(Duration.ofSeconds(2), node);
+        peerStartsAWaveWhileMembershipSettles(duel.node(), duel.zyre(), false);
+        duel.node().engine.handlePeerLeaving(net.nowNs, duel.zyre().id);
+        settle(duel.node());
 
-        assertThat(sentElectFor(node)).isTrue();
+        assertThat(sentElectFor(duel.node())).isTrue();
     }
 
     @Test
     void contestingAfterALowerPeerHasWonLeavesItsLeadershipAlone() {
-        List<EngineNet.Node> pair = pairByUuid();
-        EngineNet.Node zyre = pair.get(0);
-        EngineNet.Node node = pair.get(1);
-        net.meet(node, zyre);
-        peerRunsAWave(node, zyre, true);
+        Duel duel = duel(false);
+        peerRunsAWave(duel.node(), duel.zyre(), true);
 
-        node.engine.contest(net.nowNs, "G");
-        net.advanceUndelivered(Duration.ofSeconds(2), node);
+        duel.node().engine.contest(net.nowNs, "G");
+        settle(duel.node());
 
-        assertThat(sentElectFor(node)).isFalse();
-        assertThat(lastLeader(node).peer()).isEqualTo(zyre.id);
+        assertThat(sentElectFor(duel.node())).isFalse();
+        assertThat(lastLeader(duel.node()).peer()).isEqualTo(duel.zyre().id);
     }
 
     @Test
     void contestingAfterAHigherPeerHasWonStartsAWave() {
-        List<EngineNet.Node> pair = pairByUuid();
-        EngineNet.Node node = pair.get(0);
-        EngineNet.Node zyre = pair.get(1);
-        net.meet(node, zyre);
-        peerRunsAWave(node, zyre, true);
+        Duel duel = duel(true);
+        peerRunsAWave(duel.node(), duel.zyre(), true);
 
-        node.engine.contest(net.nowNs, "G");
-        net.advanceUndelivered(Duration.ofSeconds(2), node);
+        duel.node().engine.contest(net.nowNs, "G");
+        settle(duel.node());
 
-        assertThat(sentElectFor(node)).isTrue();
+        assertThat(sentElectFor(duel.node())).isTrue();
     }
 }
