@@ -38,6 +38,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class DefaultZreNode implements ZreNode {
 
+    /**
+     * Commands (shout, whisper, join, leave, contest) that may wait for the node's thread before the next one
+     * makes its caller wait until there is room again: backpressure on an application that sends faster than
+     * the node can. Without a bound, such an application would fill the heap with queued messages; Zyre's
+     * actor pipe blocks its caller the same way. The node's own thread (an event listener that shouts) never
+     * waits.
+     */
+    public static final int MAX_WAITING_COMMANDS = 10_000;
+
     private static final Logger LOG = LoggerFactory.getLogger(DefaultZreNode.class);
 
     private enum State { NEW, RUNNING, STOPPED, CLOSED }
@@ -56,7 +65,7 @@ public final class DefaultZreNode implements ZreNode {
     private ZreConfig config;
     private volatile State state = State.NEW;
     private volatile boolean terminated;
-    private NodeAgent agent;
+    private volatile NodeAgent agent;
     private AgentRunner.Running running;
     private volatile String endpoint;
 
@@ -250,6 +259,10 @@ public final class DefaultZreNode implements ZreNode {
     }
 
     private void command(NodeAgent.Command command) {
+        NodeAgent running = agent;
+        if (running != null) {
+            running.awaitRoom(); // outside the lock: a stop() from another thread must not wait behind it
+        }
         synchronized (lifecycle) {
             switch (state) {
                 case NEW -> throw new IllegalStateException("start() the node first");

@@ -21,6 +21,8 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +42,10 @@ final class NodeAgent implements Agent, EngineOutput, TransportListener, Discove
     private static final long MAX_IDLE_NS = TimeUnit.MILLISECONDS.toNanos(250);
     /** Non-blocking looks for work before the agent blocks; a few microseconds in all. */
     private static final int SPINS_BEFORE_BLOCKING = 20;
+    /** See {@link DefaultZreNode#MAX_WAITING_COMMANDS}. */
+    private static final int MAX_WAITING_COMMANDS = DefaultZreNode.MAX_WAITING_COMMANDS;
+    private static final long FIRST_PAUSE_NS = TimeUnit.MICROSECONDS.toNanos(20);
+    private static final long LONGEST_PAUSE_NS = TimeUnit.MILLISECONDS.toNanos(1);
 
     /** A unit of work posted to the node's thread. */
     @FunctionalInterface
@@ -55,6 +61,10 @@ final class NodeAgent implements Agent, EngineOutput, TransportListener, Discove
     private final Counters counters;
     private final Consumer<ZreEvent> events;
     private final Queue<Command> commands = new ConcurrentLinkedQueue<>();
+    /** Commands posted and not yet taken by the node's thread. */
+    private final AtomicInteger waitingCommands = new AtomicInteger();
+    /** The thread that runs {@link #doWork}; it never waits for room, since only it makes room. */
+    private volatile Thread agentThread;
     /** Malformed input is counted every time but logged at most once a second (node thread only). */
     private final LogBudget warnings = new LogBudget();
     /**
@@ -112,9 +122,31 @@ final class NodeAgent implements Agent, EngineOutput, TransportListener, Discove
         // Add, then read the flag; doWork() sets the flag on its way out, then the runner looks at the queue
         // (in idle() or deadlineNs()). Both are volatile, so at least one side sees the other: the node finds
         // the command, or the poster wakes the node.
+        waitingCommands.incrementAndGet();
         commands.add(command);
         if (waiting) {
             transport.wakeUp();
+        }
+    }
+
+    /**
+     * Makes the caller wait while {@value #MAX_WAITING_COMMANDS} commands wait for the node's thread:
+     * backpressure on an application that sends faster than the node can. Call it before {@link #post} for
+     * the application's commands, outside any lock the node's thread might need. It returns at once on the
+     * node's own thread (an event listener that shouts), once the agent is done, or when the caller is
+     * interrupted (the interrupt stays set). The bound is soft: callers that pass together may exceed it by
+     * their number.
+     */
+    void awaitRoom() {
+        if (waitingCommands.get() < MAX_WAITING_COMMANDS || Thread.currentThread() == agentThread) {
+            return;
+        }
+        long pauseNs = FIRST_PAUSE_NS;
+        while (waitingCommands.get() >= MAX_WAITING_COMMANDS && !done && !Thread.currentThread().isInterrupted()) {
+            // Pausing, not signalling: this only happens while the application outruns the node, and the node
+            // thread then need not spend anything on waking anyone.
+            LockSupport.parkNanos(this, pauseNs);
+            pauseNs = Math.min(LONGEST_PAUSE_NS, pauseNs * 2);
         }
     }
 
@@ -148,6 +180,9 @@ final class NodeAgent implements Agent, EngineOutput, TransportListener, Discove
 
     @Override
     public int doWork() {
+        if (agentThread == null) {
+            agentThread = Thread.currentThread();
+        }
         waiting = false;
         try {
             return work();
@@ -161,9 +196,14 @@ final class NodeAgent implements Agent, EngineOutput, TransportListener, Discove
         readClockOnDelivery = false;
         int work = 0;
         Command command;
-        while (work < COMMANDS_PER_CYCLE && !done && (command = commands.poll()) != null) {
-            command.apply(nowNs);
-            work++;
+        try {
+            while (work < COMMANDS_PER_CYCLE && !done && (command = commands.poll()) != null) {
+                work++;
+                command.apply(nowNs);
+            }
+        } finally {
+            // Also when a command throws: the runner carries on, and so must the count.
+            waitingCommands.addAndGet(-work);
         }
         if (!done) {
             work += transport.receive(MESSAGES_PER_CYCLE, 0);

@@ -65,6 +65,7 @@ public final class ZreEngine {
     private final Elections elections;
     private final BeaconLog beaconLog;
     private final LogBudget warnings = new LogBudget();
+    private final LogBudget refusals = new LogBudget();
     private int status;
     private String endpoint;
     /**
@@ -846,7 +847,13 @@ public final class ZreEngine {
         if (!output.send(peer.id, frames)) {
             peer.unsend();
             counters.increment(Counter.SENDS_REFUSED);
-            LOG.debug("({}) {} to {} refused by the transport", name, type.wireName(), peer);
+            if (refusals.allow(lastNowNs)) {
+                LOG.warn("({}) {} to {} dropped: the transport refused it (the link holds sendHighWaterMark messages,"
+                        + " or is gone); counted as SENDS_REFUSED ({} more since the last warning)", name,
+                        type.wireName(), peer, refusals.takeSuppressed());
+            } else {
+                LOG.debug("({}) {} to {} refused by the transport", name, type.wireName(), peer);
+            }
             return false;
         }
         counters.sent(type);
