@@ -33,7 +33,6 @@ public final class JeromqTransportProvider implements TransportProvider {
      * @param config the node's configuration (endpoint, interface, send high-water mark)
      * @param self   the node's identity
      * @return a new transport
-     * @throws io.zre4j.ZreNetworkException if the operating system refuses the transport's wake-up pipe
      */
     @Override
     public Transport create(ZreConfig config, PeerId self) {
