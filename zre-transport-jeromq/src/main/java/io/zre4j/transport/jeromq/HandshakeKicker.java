@@ -52,6 +52,9 @@ final class HandshakeKicker implements AutoCloseable {
         try {
             sink = context.createSocket(SocketType.PULL);
             sink.setLinger(0);
+            // Kicks are empty. Another local process could connect to the sink too; it must not be able to make
+            // us hold large messages (ZeroMQ disconnects a peer that sends more).
+            sink.setMaxMsgSize(0);
             sink.bind("tcp://127.0.0.1:*");
             pusher = context.createSocket(SocketType.PUSH);
             pusher.setLinger(0);
@@ -90,6 +93,11 @@ final class HandshakeKicker implements AutoCloseable {
             inFlight--;
         }
         return nextKick < DELAYS_NS.length ? connectedAtNs + DELAYS_NS[nextKick] - nowNs : Long.MAX_VALUE;
+    }
+
+    /** Where the sink listens (on 127.0.0.1), for tests; null if the kicker is not open. */
+    String sinkEndpoint() {
+        return sink == null ? null : sink.getLastEndpoint();
     }
 
     /** Kicks sent so far, for tests. */

@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.zeromq.SocketType;
 import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
 
 class HandshakeKickerTest {
 
@@ -59,5 +61,21 @@ class HandshakeKickerTest {
 
         assertThat(kicker.kickIfDue()).isEqualTo(Long.MAX_VALUE);
         assertThat(kicker.kicksSent()).isZero();
+    }
+
+    @Test
+    void aStrangerSendingToTheSinkIsCutOffAndTheKicksGoOn() {
+        kicker.open(context);
+        try (ZContext strangers = new ZContext(1)) {
+            ZMQ.Socket stranger = strangers.createSocket(SocketType.PUSH);
+            stranger.setLinger(0);
+            stranger.connect(kicker.sinkEndpoint());
+            stranger.send(new byte[1 << 20], 0);
+
+            kicker.linkConnected();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> kicker.kickIfDue() == Long.MAX_VALUE);
+            assertThat(kicker.kicksSent()).isEqualTo(3);
+        }
     }
 }
