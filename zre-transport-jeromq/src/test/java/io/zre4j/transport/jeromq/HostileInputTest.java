@@ -54,8 +54,8 @@ class HostileInputTest {
 
             // ZMTP with nonsense inside: a well-formed DEALER whose identity is garbage, and one with a valid
             // identity whose message has an unknown id. They stay open until counted: closing a socket drops
-            // what it has not sent yet; and like our own links they retry a stuck handshake after 1 s (see
-            // JeromqTransport: a JeroMQ 0.6.0 bug leaves about one new connection in ten silent).
+            // what it has not sent yet; and like our own links they retry a stuck handshake after 1 s (a JeroMQ
+            // 0.6.0 race sometimes leaves a new connection silent: see HandshakeKicker).
             ZMQ.Socket badIdentity = attacker.createSocket(SocketType.DEALER);
             badIdentity.setHandshakeIvl(1000);
             badIdentity.setIdentity(new byte[] {9, 9, 9});

@@ -56,6 +56,9 @@ class InboxRobustnessTest {
         Node b = fixture.open();
         try (ZContext context = new ZContext(1); ZMQ.Socket stranger = context.createSocket(SocketType.DEALER)) {
             stranger.setIdentity(new byte[] {1, 2, 3, 4, 5});
+            // Like our own links, retry a stuck handshake after 1 s: JeroMQ 0.6.0 sometimes leaves a new
+            // connection silent (see HandshakeKicker), and JeroMQ's own timeout, 30 s, outlasts the wait below.
+            stranger.setHandshakeIvl(1000);
             stranger.connect(b.endpoint());
             stranger.send("who am I?");
 
