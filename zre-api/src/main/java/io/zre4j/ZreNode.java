@@ -13,7 +13,9 @@ import java.util.Set;
  *
  * <p>Threading: every method may be called from any thread. Commands ({@code join}, {@code shout}, ...)
  * are handed to the node's own thread and return at once; they are applied in the order they were
- * called. Queries ({@link #peers()} and the like) answer from a view that is updated just before each
+ * called. An application that sends faster than the node can is made to wait for room instead (the default
+ * node does so once 10,000 commands are waiting), so that queued messages cannot fill the heap; a command
+ * given on the node's own thread, from an event listener, never waits. Queries ({@link #peers()} and the like) answer from a view that is updated just before each
  * event is delivered, so the view never shows a peer whose ENTER has not been delivered, nor keeps one
  * whose EXIT has.
  */
