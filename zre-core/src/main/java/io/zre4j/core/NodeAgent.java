@@ -42,8 +42,6 @@ final class NodeAgent implements Agent, EngineOutput, TransportListener, Discove
     private static final long MAX_IDLE_NS = TimeUnit.MILLISECONDS.toNanos(250);
     /** Non-blocking looks for work before the agent blocks; a few microseconds in all. */
     private static final int SPINS_BEFORE_BLOCKING = 20;
-    /** See {@link DefaultZreNode#MAX_WAITING_COMMANDS}. */
-    private static final int MAX_WAITING_COMMANDS = DefaultZreNode.MAX_WAITING_COMMANDS;
     private static final long FIRST_PAUSE_NS = TimeUnit.MICROSECONDS.toNanos(20);
     private static final long LONGEST_PAUSE_NS = TimeUnit.MILLISECONDS.toNanos(1);
 
@@ -130,19 +128,20 @@ final class NodeAgent implements Agent, EngineOutput, TransportListener, Discove
     }
 
     /**
-     * Makes the caller wait while {@value #MAX_WAITING_COMMANDS} commands wait for the node's thread:
-     * backpressure on an application that sends faster than the node can. Call it before {@link #post} for
-     * the application's commands, outside any lock the node's thread might need. It returns at once on the
-     * node's own thread (an event listener that shouts), once the agent is done, or when the caller is
+     * Makes the caller wait while {@value DefaultZreNode#MAX_WAITING_COMMANDS} commands wait for the node's
+     * thread: backpressure on an application that sends faster than the node can. Call it before
+     * {@link #post} for the application's commands, outside any lock the node's thread might need. It returns
+     * at once on the node's own thread (an event listener that shouts), once the agent is done, or when the caller is
      * interrupted (the interrupt stays set). The bound is soft: callers that pass together may exceed it by
      * their number.
      */
     void awaitRoom() {
-        if (waitingCommands.get() < MAX_WAITING_COMMANDS || Thread.currentThread() == agentThread) {
+        if (waitingCommands.get() < DefaultZreNode.MAX_WAITING_COMMANDS || Thread.currentThread() == agentThread) {
             return;
         }
         long pauseNs = FIRST_PAUSE_NS;
-        while (waitingCommands.get() >= MAX_WAITING_COMMANDS && !done && !Thread.currentThread().isInterrupted()) {
+        while (waitingCommands.get() >= DefaultZreNode.MAX_WAITING_COMMANDS && !done
+                && !Thread.currentThread().isInterrupted()) {
             // Pausing, not signalling: this only happens while the application outruns the node, and the node
             // thread then need not spend anything on waking anyone.
             LockSupport.parkNanos(this, pauseNs);

@@ -57,12 +57,12 @@ class HostileInputTest {
             // what it has not sent yet; and like our own links they retry a stuck handshake after 1 s (a JeroMQ
             // 0.6.0 race sometimes leaves a new connection silent: see HandshakeKicker).
             ZMQ.Socket badIdentity = attacker.createSocket(SocketType.DEALER);
-            badIdentity.setHandshakeIvl(1000);
+            badIdentity.setHandshakeIvl(JeromqTransport.HANDSHAKE_TIMEOUT_MS);
             badIdentity.setIdentity(new byte[] {9, 9, 9});
             badIdentity.connect(alice.endpoint());
             badIdentity.send("not zre");
             ZMQ.Socket badMessage = attacker.createSocket(SocketType.DEALER);
-            badMessage.setHandshakeIvl(1000);
+            badMessage.setHandshakeIvl(JeromqTransport.HANDSHAKE_TIMEOUT_MS);
             byte[] identity = new byte[17];
             identity[0] = 1;
             badMessage.setIdentity(identity);

@@ -58,7 +58,7 @@ class InboxRobustnessTest {
             stranger.setIdentity(new byte[] {1, 2, 3, 4, 5});
             // Like our own links, retry a stuck handshake after 1 s: JeroMQ 0.6.0 sometimes leaves a new
             // connection silent (see HandshakeKicker), and JeroMQ's own timeout, 30 s, outlasts the wait below.
-            stranger.setHandshakeIvl(1000);
+            stranger.setHandshakeIvl(JeromqTransport.HANDSHAKE_TIMEOUT_MS);
             stranger.connect(b.endpoint());
             stranger.send("who am I?");
 
