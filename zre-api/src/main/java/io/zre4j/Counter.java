@@ -9,9 +9,12 @@ public enum Counter {
     BEACONS_SENT("beacons sent"),
     /** Well-formed beacons heard from other nodes. */
     BEACONS_RECEIVED("beacons received"),
-    /** Datagrams on the beacon port that were not valid beacons; dropped. */
+    /** Datagrams on the beacon port that were not valid beacons (with gossip discovery: malformed gossip); dropped. */
     BEACONS_MALFORMED("malformed beacons dropped"),
-    /** Beacons ignored: another protocol version (e.g. CURVE's version 3), or from outside our interface's networks. */
+    /**
+     * Beacons ignored: another protocol version (e.g. CURVE's version 3), or from outside our interface's
+     * networks; with gossip discovery, tuples with a CURVE key or beyond the tuple limit.
+     */
     BEACONS_IGNORED("beacons ignored (other version or another link)"),
     /** Frames from a peer that did not decode; dropped (see also {@link Statistics#malformed}). */
     MESSAGES_MALFORMED("malformed messages dropped"),

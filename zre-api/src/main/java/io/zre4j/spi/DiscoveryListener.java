@@ -19,6 +19,21 @@ public interface DiscoveryListener {
     void peerAnnounced(PeerId peer, String endpoint);
 
     /**
+     * A third party named a peer: a static list, a gossip network. The node connects to it if it does not
+     * know it yet (or knows it at another port), but, unlike {@link #peerAnnounced}, takes this as no sign
+     * that the peer is alive, so a dead peer that is still listed goes EVASIVE and EXITs as usual. May be
+     * called again for the same peer (e.g. every interval, to find it again after it expired).
+     *
+     * <p>The default reports the peer as {@link #peerAnnounced announced}.
+     *
+     * @param peer     the peer's identity
+     * @param endpoint the peer's inbox endpoint
+     */
+    default void peerListed(PeerId peer, String endpoint) {
+        peerAnnounced(peer, endpoint);
+    }
+
+    /**
      * A peer said it is leaving (Zyre: a beacon with port 0).
      *
      * @param peer the peer's identity

@@ -330,6 +330,11 @@ final class NodeAgent implements Agent, EngineOutput, TransportListener, Discove
     }
 
     @Override
+    public void peerListed(PeerId peer, String endpoint) {
+        post(at -> engine.handleListing(at, peer, endpoint));
+    }
+
+    @Override
     public void peerLeaving(PeerId peer) {
         post(now -> engine.handlePeerLeaving(now, peer));
     }

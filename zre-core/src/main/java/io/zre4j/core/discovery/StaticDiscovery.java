@@ -18,7 +18,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,10 +33,11 @@ import org.slf4j.LoggerFactory;
  *         .build();
  * }</pre>
  *
- * <p>Every listed peer but the node itself is announced at start and then every
- * {@link ZreConfig#beaconInterval()}, so that a peer that restarts is found again. Nothing tells a peer
- * that this node leaves; the peer sees the link close, or the node expire. One daemon thread per node,
- * {@code zre-static-<name>}, calls the listener.
+ * <p>Every listed peer but the node itself is reported ({@link DiscoveryListener#peerListed}) at start and
+ * then every {@link ZreConfig#beaconInterval()}, so that a peer that restarts is found again. Being listed is
+ * no sign of life: a listed peer that dies goes EVASIVE and EXITs as usual. A list cannot tell peers that
+ * this node leaves, so the node says GOODBYE to each. One daemon thread per node, {@code zre-static-<name>},
+ * calls the listener.
  *
  * <p>Threading: the lifecycle methods may be called from any thread.
  */
@@ -48,8 +48,6 @@ public final class StaticDiscovery implements Discovery {
     static final String THREAD_NAME_PREFIX = "zre-static-";
     private static final long STOP_TIMEOUT_MS = 1_000;
     private static final long CLOSE_TIMEOUT_MS = 2_000;
-    private static final Pattern ENDPOINT =
-            Pattern.compile("tcp://(\\[[0-9a-fA-F:.]+(%[\\w.-]+)?]|[^:/\\s\\[\\]@]+):\\d{1,5}");
 
     private final Map<PeerId, String> peers;
     private final ZreConfig config;
@@ -227,7 +225,7 @@ public final class StaticDiscovery implements Discovery {
     private void announce(Map<PeerId, String> others, DiscoveryListener listener) {
         others.forEach((peer, endpoint) -> {
             try {
-                listener.peerAnnounced(peer, endpoint);
+                listener.peerListed(peer, endpoint);
             } catch (RuntimeException e) {
                 // A throwing task would be cancelled for good by the executor: log and go on instead,
                 // warning once rather than every interval.
@@ -250,13 +248,6 @@ public final class StaticDiscovery implements Discovery {
     }
 
     private static String checkEndpoint(String endpoint) {
-        if (!ENDPOINT.matcher(endpoint).matches()) {
-            throw new IllegalArgumentException("a static peer's endpoint is tcp://host:port, got \"" + endpoint + "\"");
-        }
-        int port = Integer.parseInt(endpoint.substring(endpoint.lastIndexOf(':') + 1));
-        if (port < 1 || port > 0xFFFF) {
-            throw new IllegalArgumentException("a static peer's port is 1 to 65535, got \"" + endpoint + "\"");
-        }
-        return endpoint;
+        return TcpEndpoints.check(endpoint, "a static peer's endpoint");
     }
 }

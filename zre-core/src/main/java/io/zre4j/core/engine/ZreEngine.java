@@ -353,14 +353,32 @@ public final class ZreEngine {
      * @param endpoint its inbox endpoint
      */
     public void handleBeacon(long nowNs, PeerId peerId, String endpoint) {
-        lastNowNs = nowNs;
         counters.increment(Counter.BEACONS_RECEIVED);
+        handleAnnouncement(nowNs, peerId, endpoint, true);
+    }
+
+    /**
+     * Discovery was told of a peer by a third party (a static list, a gossip network): connect to it if it
+     * is new or has moved, but take this as no sign that the peer is alive.
+     *
+     * @param nowNs    the current time
+     * @param peerId   the peer
+     * @param endpoint its inbox endpoint
+     */
+    public void handleListing(long nowNs, PeerId peerId, String endpoint) {
+        handleAnnouncement(nowNs, peerId, endpoint, false);
+    }
+
+    private void handleAnnouncement(long nowNs, PeerId peerId, String endpoint, boolean signOfLife) {
+        lastNowNs = nowNs;
         if (!isRunning() || peerId.equals(self)) {
             return;
         }
         Peer known = peers.get(peerId);
         if (known != null && known.endpoint.equals(endpoint)) {
-            beaconFrom(nowNs, known); // the common case: a known peer's routine beacon
+            if (signOfLife) {
+                beaconFrom(nowNs, known); // the common case: a known peer's routine beacon
+            }
             return;
         }
         if (known != null && known.port != Peer.portOf(endpoint)) {

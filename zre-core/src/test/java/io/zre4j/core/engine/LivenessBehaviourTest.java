@@ -143,6 +143,33 @@ class LivenessBehaviourTest {
     }
 
     @Test
+    void aPeerThatIsOnlyListedIsNoSignOfLifeSoADeadListedPeerGoesEvasiveAndExits() {
+        net.meet(alice, bob);
+
+        for (int second = 0; second < 40; second++) {
+            alice.engine.handleListing(net.nowNs, bob.id, bob.endpoint); // a static list or gossip still names bob
+            net.advanceUndelivered(Duration.ofSeconds(1), alice);
+        }
+
+        assertThat(alice.eventTypes()).startsWith(EventType.ENTER, EventType.EVASIVE, EventType.SILENT, EventType.EXIT);
+    }
+
+    @Test
+    void aListedPeerThatExpiredIsConnectedAgainWhenListedAgain() {
+        net.meet(alice, bob);
+        net.advanceUndelivered(Duration.ofSeconds(31), alice);
+        net.loseInFlight();
+        assertThat(alice.links).isEmpty();
+
+        alice.engine.handleListing(net.nowNs, bob.id, bob.endpoint);
+        net.advance(Duration.ofSeconds(1), alice, bob);
+
+        assertThat(alice.links).containsKey(bob.id);
+        assertThat(alice.eventTypes()).containsExactly(EventType.ENTER, EventType.EVASIVE, EventType.SILENT,
+                EventType.EXIT, EventType.ENTER);
+    }
+
+    @Test
     void aPortZeroBeaconMeansExitAtOnce() {
         net.meet(alice, bob);
 
