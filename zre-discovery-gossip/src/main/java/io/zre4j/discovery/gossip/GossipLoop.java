@@ -45,6 +45,13 @@ final class GossipLoop implements Runnable {
     private static final int POLL_MS = 100;
     /** Messages read from one socket per pass, so one busy socket cannot starve the others or the timers. */
     private static final int DRAIN_LIMIT = 1_000;
+    /**
+     * How long a connection may take over its ZeroMQ handshake before JeroMQ drops and redoes it (default
+     * 30 s). JeroMQ 0.6.0 sometimes leaves a fresh outgoing connection silent before its greeting (zeromq/jeromq
+     * PR #1022); 1 s keeps that from holding discovery up for half a minute, and bounds what a client that
+     * never completes its handshake costs a hub.
+     */
+    private static final int HANDSHAKE_TIMEOUT_MS = 1_000;
     /** Queued per remote while it is away; czmq uses an unbounded queue, we bound it. */
     private static final int REMOTE_SEND_HWM = 20_000;
 
@@ -114,6 +121,7 @@ final class GossipLoop implements Runnable {
         ZMQ.Socket router = context.createSocket(SocketType.ROUTER);
         router.setLinger(0);
         router.setMaxMsgSize(MAX_FRAME_BYTES);
+        router.setHandshakeIvl(HANDSHAKE_TIMEOUT_MS);
         // Sending to a client that went away fails at once, and its session is dropped.
         router.setRouterMandatory(true);
         try {
@@ -129,6 +137,7 @@ final class GossipLoop implements Runnable {
         ZMQ.Socket dealer = context.createSocket(SocketType.DEALER);
         dealer.setLinger(0);
         dealer.setMaxMsgSize(MAX_FRAME_BYTES);
+        dealer.setHandshakeIvl(HANDSHAKE_TIMEOUT_MS);
         dealer.setSndHWM(REMOTE_SEND_HWM);
         // JeroMQ sends HELLO first on every connection it makes, reconnections included, and tells us when a
         // connection broke, so that our tuples follow the HELLO again.

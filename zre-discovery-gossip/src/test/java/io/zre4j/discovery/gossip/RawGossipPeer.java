@@ -29,6 +29,8 @@ final class RawGossipPeer implements AutoCloseable {
         socket = context.createSocket(type);
         socket.setLinger(0);
         socket.setReceiveTimeOut(WAIT_MS);
+        // JeroMQ 0.6.0 may leave a fresh connection silent before its handshake (PR #1022): retry it after 1 s.
+        socket.setHandshakeIvl(1_000);
         server = type == SocketType.ROUTER;
     }
 
