@@ -4,6 +4,7 @@
  */
 module io.zre4j.cli {
     requires io.zre4j.sim;
+    requires io.zre4j.discovery.gossip;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;

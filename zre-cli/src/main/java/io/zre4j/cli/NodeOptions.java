@@ -5,6 +5,8 @@ import io.zre4j.Zre;
 import io.zre4j.ZreConfig;
 import io.zre4j.ZreNetworkException;
 import io.zre4j.ZreNode;
+import io.zre4j.discovery.gossip.GossipDiscovery;
+import io.zre4j.discovery.gossip.GossipDiscoveryProvider;
 import io.zre4j.spi.NetworkSelection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The options of every command that runs a real node (chat, monitor, node): identity, groups, headers,
- * network and timers. Unset options keep Zyre's defaults: the interface from {@code ZSYS_INTERFACE} or the
+ * network, timers, and gossip discovery instead of beacons. Unset options keep Zyre's defaults: the interface from {@code ZSYS_INTERFACE} or the
  * first suitable one, beacon port 5670, beacons every second, evasive after 5 s, expired after 30 s.
  */
 final class NodeOptions {
@@ -64,6 +66,16 @@ final class NodeOptions {
     @Option(names = "--expired", paramLabel = "DURATION", converter = DurationConverter.class, order = 9,
             description = "Silence before a peer is dropped with EXIT (default: 30s).")
     private Duration expired;
+
+    @Option(names = "--gossip-bind", paramLabel = "ENDPOINT", order = 10,
+            description = "Find peers by gossip instead of beacons: serve the gossip network at this endpoint, "
+                    + "e.g. tcp://10.8.0.1:5670 (Zyre's zyre_gossip_bind); repeatable.")
+    private List<String> gossipBinds = new ArrayList<>();
+
+    @Option(names = "--gossip-connect", paramLabel = "ENDPOINT", order = 11,
+            description = "Find peers by gossip instead of beacons: join the gossip network at this endpoint "
+                    + "(Zyre's zyre_gossip_connect); repeatable.")
+    private List<String> gossipConnects = new ArrayList<>();
 
     /**
      * The first {@code --group}, if any.
@@ -117,6 +129,9 @@ final class NodeOptions {
             if (expired != null) {
                 builder.expiredTimeout(expired);
             }
+            if (!gossipBinds.isEmpty() || !gossipConnects.isEmpty()) {
+                builder.discovery(gossip());
+            }
             adjust.apply(builder);
             ZreConfig config = builder.buildConfig();
             checkInterface(config);
@@ -124,6 +139,14 @@ final class NodeOptions {
             throw new ParameterException(command.commandLine(), "invalid options: " + e.getMessage(), e);
         }
         return builder.build();
+    }
+
+    private GossipDiscoveryProvider gossip() {
+        GossipDiscoveryProvider gossip = gossipBinds.isEmpty()
+                ? GossipDiscovery.connect(gossipConnects.toArray(String[]::new))
+                : GossipDiscovery.bind(gossipBinds.toArray(String[]::new));
+        return gossipBinds.isEmpty() || gossipConnects.isEmpty()
+                ? gossip : gossip.connect(gossipConnects.toArray(String[]::new));
     }
 
     /** A wrong --interface is a usage error (exit code 2), not a failure at run time. */

@@ -121,6 +121,30 @@ class NodeCommandTest {
     }
 
     @Test
+    void nodesFindEachOtherByGossipWithoutBeacons() throws java.io.IOException {
+        String hub;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            hub = "tcp://127.0.0.1:" + free.getLocalPort();
+        }
+        // Each node beacons on a port of its own: only gossip can bring them together.
+        try (InProcessCli server = InProcessCli.start("node", "--json", "--name", "hub", "--interface", "lo", "--port",
+                Integer.toString(LoopbackPorts.freeUdpPort()), "--gossip-bind", hub);
+             InProcessCli client = InProcessCli.start("node", "--json", "--name", "spoke", "--interface", "lo", "--port",
+                Integer.toString(LoopbackPorts.freeUdpPort()), "--gossip-connect", hub)) {
+            assertThat(awaitType(server, "ENTER").get("name").asText()).isEqualTo("spoke");
+            assertThat(awaitType(client, "ENTER").get("name").asText()).isEqualTo("hub");
+        }
+    }
+
+    @Test
+    void aGossipEndpointThatIsNotTcpIsAUsageError() {
+        InProcessCli cli = InProcessCli.run("node", "--json", "--interface", "lo", "--gossip-connect", "10.0.0.1:5670");
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err.all()).anySatisfy(line -> assertThat(line).contains("tcp://host:port"));
+    }
+
+    @Test
     void everyLineOnStdoutIsJson() {
         try (TestPeers.Peer peer = TestPeers.start("peer", port); InProcessCli cli = node("--group", "CHAT")) {
             cli.out.awaitContaining("\"type\":\"JOIN\"");
