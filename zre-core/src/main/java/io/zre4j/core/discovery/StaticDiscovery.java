@@ -187,20 +187,9 @@ public final class StaticDiscovery implements Discovery {
             return;
         }
         executor.shutdownNow();
-        if (Thread.currentThread() == thread) {
-            return; // called by the listener: the thread ends when this round returns
-        }
-        try {
-            // The executor terminates a moment before its thread does; wait for the thread itself.
-            Thread worker = thread;
-            if (worker != null) {
-                worker.join(CLOSE_TIMEOUT_MS);
-            }
-            if (worker != null && worker.isAlive()) {
-                LOG.warn("The static discovery thread did not end within {} ms", CLOSE_TIMEOUT_MS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        // The executor terminates a moment before its thread does; wait for the thread itself.
+        if (!DiscoveryThreads.awaitEnd(thread, CLOSE_TIMEOUT_MS)) {
+            LOG.warn("The static discovery thread did not end within {} ms", CLOSE_TIMEOUT_MS);
         }
     }
 

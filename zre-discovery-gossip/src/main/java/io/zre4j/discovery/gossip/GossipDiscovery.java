@@ -2,6 +2,7 @@ package io.zre4j.discovery.gossip;
 
 import io.zre4j.PeerId;
 import io.zre4j.ZreConfig;
+import io.zre4j.core.discovery.DiscoveryThreads;
 import io.zre4j.spi.Discovery;
 import io.zre4j.spi.DiscoveryListener;
 import java.util.List;
@@ -138,16 +139,8 @@ public final class GossipDiscovery implements Discovery {
             return;
         }
         loop.shutDown();
-        if (Thread.currentThread() == thread) {
-            return; // called by the listener: the loop ends when this call returns
-        }
-        try {
-            thread.join(CLOSE_TIMEOUT_MS);
-            if (thread.isAlive()) {
-                LOG.warn("The gossip thread {} did not end within {} ms", thread.getName(), CLOSE_TIMEOUT_MS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!DiscoveryThreads.awaitEnd(thread, CLOSE_TIMEOUT_MS)) {
+            LOG.warn("The gossip thread {} did not end within {} ms", thread.getName(), CLOSE_TIMEOUT_MS);
         }
     }
 

@@ -3,6 +3,7 @@ package io.zre4j.discovery.udp;
 import io.zre4j.PeerId;
 import io.zre4j.ZreConfig;
 import io.zre4j.core.codec.Beacon;
+import io.zre4j.core.discovery.DiscoveryThreads;
 import io.zre4j.spi.Discovery;
 import io.zre4j.spi.DiscoveryListener;
 import io.zre4j.spi.NetworkSelection;
@@ -140,15 +141,7 @@ public final class UdpDiscovery implements Discovery {
             return;
         }
         loop.requestClose();
-        if (Thread.currentThread() == thread) {
-            return; // called by the listener: the loop ends when this call returns
-        }
-        try {
-            thread.join(CLOSE_TIMEOUT_MS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (thread.isAlive()) {
+        if (!DiscoveryThreads.awaitEnd(thread, CLOSE_TIMEOUT_MS)) {
             LOG.warn("{}: the beacon thread did not end within {} ms; closing its socket under it", nodeName,
                     CLOSE_TIMEOUT_MS);
             socket.close();
