@@ -149,19 +149,15 @@ final class NodeAgent implements Agent, EngineOutput, TransportListener, Discove
         }
     }
 
-    /** Posts the polite stop: leave beacon, links closed, STOP event, then the agent is done. */
+    /**
+     * Posts the polite stop: peers confirm what they were sent, then the leave beacon, links closed, STOP
+     * event, and the agent is done.
+     */
     void postStop() {
         post(now -> {
-            if (done) {
-                return;
+            if (!done) {
+                engine.stop(now); // done once the engine has finished stopping (see work())
             }
-            try {
-                discovery.stop();
-            } catch (RuntimeException e) {
-                LOG.warn("{}: discovery failed to stop politely", roleName, e);
-            }
-            engine.stop(now);
-            done = true;
         });
     }
 
@@ -211,6 +207,9 @@ final class NodeAgent implements Agent, EngineOutput, TransportListener, Discove
         if (!done && deadline != Long.MAX_VALUE && deadline - nowNs <= 0) {
             engine.handleTimeout(nowNs);
             work++;
+        }
+        if (engine.hasStopped()) {
+            done = true;
         }
         return work;
     }
@@ -283,6 +282,15 @@ final class NodeAgent implements Agent, EngineOutput, TransportListener, Discove
     private long lastBeaconNs(PeerId peer) {
         Sighting sighting = sightings.get(peer);
         return sighting == null ? Long.MIN_VALUE : sighting.lastNs;
+    }
+
+    @Override
+    public void departing() {
+        try {
+            discovery.stop();
+        } catch (RuntimeException e) {
+            LOG.warn("{}: discovery failed to stop politely", roleName, e);
+        }
     }
 
     @Override

@@ -150,13 +150,27 @@ final class SimHost {
         }
     }
 
-    /** Called by {@code ZreNode.stop()}: the stop command is queued; run the agent until it is done. */
+    /**
+     * Called by {@code ZreNode.stop()}: the stop command is queued; run the agent until it is done. A polite
+     * stop waits for peers to confirm what they were sent, so virtual time runs on (for every node) until
+     * it ends, for at most {@code timeout}.
+     */
     private boolean finish(Duration timeout) {
         if (crashed) {
             return true;
         }
-        for (int round = 0; round < 10_000 && !agent.isDone(); round++) {
-            agent.doWork();
+        for (int round = 0; round < 10_000 && !agent.isDone() && agent.doWork() > 0; round++) {
+            // the stop command, and whatever was queued before it
+        }
+        if (!agent.isDone()) {
+            long deadline = agent.deadlineNs();
+            if (deadline != Long.MAX_VALUE) {
+                wake(Math.max(deadline, network.nowNs()));
+            }
+            long limitNs = network.nowNs() + timeout.toNanos();
+            while (!agent.isDone() && network.scheduler().runNext(limitNs)) {
+                // the network delivers, the peers answer, the agent runs when woken
+            }
         }
         closeAgent();
         return agent.isDone();

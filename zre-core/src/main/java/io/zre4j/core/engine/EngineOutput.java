@@ -35,6 +35,13 @@ public interface EngineOutput {
     void disconnect(PeerId peer);
 
     /**
+     * Tell discovery that this node leaves (Zyre: a beacon with port 0). Called once, when a polite stop
+     * has made sure that peers got what was sent to them, and before the links close.
+     */
+    default void departing() {
+    }
+
+    /**
      * Deliver an event to the application.
      *
      * @param event the event

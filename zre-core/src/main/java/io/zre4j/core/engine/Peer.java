@@ -1,5 +1,7 @@
 package io.zre4j.core.engine;
 
+import io.zre4j.MessageType;
+
 import io.zre4j.PeerId;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -57,6 +59,12 @@ final class Peer {
     boolean keepAliveSent;
     Liveness liveness = Liveness.ALIVE;
 
+    /** PINGs sent on this link, and PING-OKs received; each PING-OK answers the PING of the same rank. */
+    private long pingsSent;
+    private long pingOksReceived;
+    /** How many PINGs had been sent when we last sent anything else; -1 if nothing else was sent. */
+    private long pingsBeforeLastMessage = -1;
+
     /** When the engine must look at this peer next; valid while {@link #timerArmed}. */
     long timerDeadlineNs;
     boolean timerArmed;
@@ -71,6 +79,32 @@ final class Peer {
         this.lastHeardNs = nowNs;
         this.lastBeaconNs = nowNs;
         this.lastSentNs = nowNs;
+    }
+
+    /** Counts a message that went out on the link. */
+    void sent(MessageType type) {
+        if (type == MessageType.PING) {
+            pingsSent++;
+        } else if (type != MessageType.PING_OK) {
+            pingsBeforeLastMessage = pingsSent;
+        }
+    }
+
+    void pingOkReceived() {
+        pingOksReceived++;
+    }
+
+    /**
+     * Whether the peer has confirmed everything we sent it: it answered a PING sent after our last message.
+     * Messages and answers travel in order on the link, so that PING-OK came after all of them were read.
+     */
+    boolean hasConfirmedAll() {
+        return pingsBeforeLastMessage < 0 || pingOksReceived > pingsBeforeLastMessage;
+    }
+
+    /** Whether a PING has gone after our last message (its answer would confirm everything). */
+    boolean confirmationRequested() {
+        return pingsSent > pingsBeforeLastMessage;
     }
 
     /** Takes the next outgoing sequence number: HELLO gets 1, then +1 wrapping at 16 bits like Zyre. */

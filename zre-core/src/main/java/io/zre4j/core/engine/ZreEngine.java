@@ -52,6 +52,9 @@ public final class ZreEngine {
     /** Granularity of liveness checks: a twentieth of the evasive timeout, between 1 and 100 ms. */
     private final long timerTickNs;
     private final long evasiveAfterNs;
+    /** How long a stopping node waits for its peers to confirm that they got what it sent them. */
+    public static final long STOP_CONFIRM_TIMEOUT_NS = 2_000_000_000L;
+
     private final long silentAfterNs;
     private final long expiredAfterNs;
     private final boolean sendGoodbye;
@@ -75,6 +78,11 @@ public final class ZreEngine {
     private long lastNowNs;
     private boolean started;
     private boolean stopped;
+    /** Between {@link #stop} and the end of the stop: commands are refused, links still read. */
+    private boolean stopping;
+    /** While stopping: the peers that have not yet confirmed that they got everything we sent them. */
+    private final Set<Peer> unconfirmed = new LinkedHashSet<>();
+    private long stopDeadlineNs;
     /** HELLO header with sequence 1, rebuilt only when our groups change: a 1000-node start sends it 999 times. */
     private byte[] helloHeader;
 
@@ -234,7 +242,7 @@ public final class ZreEngine {
      */
     public void join(long nowNs, String group) {
         lastNowNs = nowNs;
-        if (stopped || !ownGroups.add(group)) {
+        if (stopped || stopping || !ownGroups.add(group)) {
             return;
         }
         status = (status + 1) & 0xFF;
@@ -251,7 +259,7 @@ public final class ZreEngine {
      * @param group the group
      */
     public void leave(String group) {
-        if (stopped || !ownGroups.remove(group)) {
+        if (stopped || stopping || !ownGroups.remove(group)) {
             return;
         }
         status = (status + 1) & 0xFF;
@@ -278,7 +286,7 @@ public final class ZreEngine {
      */
     public void contest(long nowNs, String group) {
         lastNowNs = nowNs;
-        if (!stopped) {
+        if (!stopped && !stopping) {
             elections.contest(nowNs, group);
         }
     }
@@ -292,7 +300,7 @@ public final class ZreEngine {
      */
     public int shout(String group, Frames content) {
         Set<Peer> members = groupMembers.get(group);
-        if (stopped || members == null || members.isEmpty()) {
+        if (stopped || stopping || members == null || members.isEmpty()) {
             return 0;
         }
         byte[] header = ZreCodec.encodeHeader(new ZreMessage.Shout(0, group, content));
@@ -314,7 +322,7 @@ public final class ZreEngine {
      */
     public boolean whisper(PeerId peer, Frames content) {
         Peer known = peers.get(peer);
-        if (stopped || known == null || !known.ready) {
+        if (stopped || stopping || known == null || !known.ready) {
             counters.increment(Counter.WHISPERS_TO_UNKNOWN_PEER);
             LOG.debug("({}) whisper to unknown peer {} dropped", name, peer);
             return false;
@@ -323,16 +331,61 @@ public final class ZreEngine {
     }
 
     /**
-     * Stops: tells peers goodbye when discovery cannot, closes every link, forgets every peer and
-     * delivers STOP. Further input is ignored.
+     * Stops politely. First every peer we sent something to confirms that it got all of it: we PING it and
+     * wait for its PING-OK, which comes back over the same ordered link after everything sent before it, for
+     * at most {@link #STOP_CONFIRM_TIMEOUT_NS}. Only then do we tell discovery that we leave
+     * ({@link EngineOutput#departing()}: the leave beacon, which could otherwise overtake the messages still
+     * on their way and make peers drop them), say GOODBYE when discovery cannot, close every link, forget
+     * every peer and deliver STOP. Commands are refused from now on; links are still read until the end.
      *
      * @param nowNs the current time
      */
     public void stop(long nowNs) {
-        if (stopped) {
+        lastNowNs = nowNs;
+        if (stopped || stopping) {
             return;
         }
+        stopping = true;
+        for (Peer peer : peers.values()) {
+            if (peer.ready && !peer.hasConfirmedAll()) {
+                unconfirmed.add(peer);
+                if (!peer.confirmationRequested()) {
+                    ping(peer);
+                }
+            }
+        }
+        if (unconfirmed.isEmpty()) {
+            finishStop();
+        } else {
+            stopDeadlineNs = nowNs + STOP_CONFIRM_TIMEOUT_NS;
+            LOG.debug("({}) stopping: waiting for {} peers to confirm what we sent them", name, unconfirmed.size());
+        }
+    }
+
+    /**
+     * Whether {@link #stop} has finished (STOP delivered).
+     *
+     * @return true once stopped
+     */
+    public boolean hasStopped() {
+        return stopped;
+    }
+
+    private void confirmed(Peer peer) {
+        if (stopping && !stopped && unconfirmed.remove(peer) && unconfirmed.isEmpty()) {
+            finishStop();
+        }
+    }
+
+    private void finishStop() {
         stopped = true;
+        if (!unconfirmed.isEmpty()) {
+            LOG.warn("({}) stopping: {} did not confirm within {} ms that they got everything sent to them; "
+                    + "messages still on the way to them may be lost", name, unconfirmed,
+                    STOP_CONFIRM_TIMEOUT_NS / 1_000_000);
+            unconfirmed.clear();
+        }
+        output.departing();
         for (Peer peer : List.copyOf(peers.values())) {
             if (sendGoodbye && started) {
                 send(peer, new ZreMessage.Goodbye(0));
@@ -371,7 +424,7 @@ public final class ZreEngine {
 
     private void handleAnnouncement(long nowNs, PeerId peerId, String endpoint, boolean signOfLife) {
         lastNowNs = nowNs;
-        if (!isRunning() || peerId.equals(self)) {
+        if (!isRunning() || stopping || peerId.equals(self)) {
             return;
         }
         Peer known = peers.get(peerId);
@@ -450,7 +503,14 @@ public final class ZreEngine {
             // peer: its HELLO is on the way, and forgetting it would make us greet it again, which it would
             // take for a restart of ours, and so on, back and forth (Zyre ignores such messages too).
             counters.increment(Counter.MESSAGES_BEFORE_HELLO);
-            LOG.debug("({}) {} from {} before its HELLO dropped", name, message.type().wireName(), sender);
+            if (message.type() != MessageType.PING && message.type() != MessageType.PING_OK
+                    && warnings.allow(nowNs)) {
+                LOG.warn("({}) {} from {} dropped: it came on a link that has not said HELLO (a peer we have "
+                        + "dropped, or one whose HELLO is late); counted as MESSAGES_BEFORE_HELLO ({} more since the "
+                        + "last warning)", name, message.type().wireName(), sender, warnings.takeSuppressed());
+            } else {
+                LOG.debug("({}) {} from {} before its HELLO dropped", name, message.type().wireName(), sender);
+            }
             return;
         }
         boolean inSequence = message.type() == MessageType.HELLO
@@ -476,6 +536,10 @@ public final class ZreEngine {
      */
     public void handleTimeout(long nowNs) {
         lastNowNs = nowNs;
+        if (stopping && !stopped && nowNs - stopDeadlineNs >= 0) {
+            finishStop();
+            return;
+        }
         elections.onTimeout(nowNs);
         Timer timer;
         while ((timer = timers.peek()) != null && timer.deadlineNs - nowNs <= 0) {
@@ -498,10 +562,12 @@ public final class ZreEngine {
         Timer next = timers.peek();
         long peers = next == null ? Long.MAX_VALUE : next.deadlineNs;
         long election = elections.deadlineNs();
-        if (peers == Long.MAX_VALUE) {
-            return election;
+        long earliest = peers == Long.MAX_VALUE ? election
+                : election == Long.MAX_VALUE || peers - election <= 0 ? peers : election;
+        if (stopping && !stopped && (earliest == Long.MAX_VALUE || stopDeadlineNs - earliest < 0)) {
+            return stopDeadlineNs;
         }
-        return election == Long.MAX_VALUE || peers - election <= 0 ? peers : election;
+        return earliest;
     }
 
     // ---------------------------------------------------------------- peer lifecycle
@@ -552,6 +618,7 @@ public final class ZreEngine {
             }
             groups.forEach(group -> elections.memberLeft(lastNowNs, group, peer));
         }
+        confirmed(peer); // a peer that is gone confirms nothing more: stop waiting for it
     }
 
     private void forget(Peer peer) {
@@ -580,7 +647,13 @@ public final class ZreEngine {
                 onGroupChange(peer, leave.group(), leave.status(), false);
             }
             case PING -> onPing(peer);
-            case PING_OK -> { } // liveness was refreshed when the message arrived
+            case PING_OK -> {
+                // Liveness was refreshed when the message arrived; this also confirms what we sent before.
+                peer.pingOkReceived();
+                if (peer.hasConfirmedAll()) {
+                    confirmed(peer);
+                }
+            }
             case ELECT -> elections.onElect(peer, (ZreMessage.Elect) message);
             case LEADER -> elections.onLeader(peer, (ZreMessage.Leader) message);
             case GOODBYE -> remove(peer, true);
@@ -876,6 +949,7 @@ public final class ZreEngine {
         }
         counters.sent(type);
         peer.lastSentNs = lastNowNs;
+        peer.sent(type);
         return true;
     }
 }

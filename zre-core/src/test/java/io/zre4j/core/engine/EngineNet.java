@@ -26,6 +26,8 @@ final class EngineNet {
     private final Map<String, Node> byEndpoint = new HashMap<>();
     private final Deque<Delivery> inFlight = new ArrayDeque<>();
     private int nextPort = 40000;
+    /** Messages handed to their receiver so far. */
+    int delivered;
 
     record Delivery(Node from, Node to, List<byte[]> frames) {
     }
@@ -69,6 +71,17 @@ final class EngineNet {
         @Override
         public void disconnect(PeerId peer) {
             links.remove(peer);
+        }
+
+        /** How many events the node had delivered when it said it leaves (the leave beacon); -1 before. */
+        int departedAfterEvents = -1;
+        /** How many messages its peers had been handed when it said it leaves. */
+        int deliveredWhenDeparted = -1;
+
+        @Override
+        public void departing() {
+            departedAfterEvents = events.size();
+            deliveredWhenDeparted = delivered;
         }
 
         @Override
@@ -128,6 +141,7 @@ final class EngineNet {
     void deliverAll() {
         Delivery delivery;
         while ((delivery = inFlight.poll()) != null) {
+            delivered++;
             delivery.to.engine.handleMessage(nowNs, delivery.from.id, delivery.frames);
         }
     }

@@ -19,6 +19,7 @@ class LifecycleBehaviourTest {
         net.meet(alice, bob);
 
         alice.engine.stop(net.nowNs);
+        net.deliverAll(); // bob confirms that he got alice's HELLO
 
         assertThat(alice.links).isEmpty();
         assertThat(alice.eventTypes()).containsExactly(EventType.ENTER, EventType.STOP);
@@ -38,6 +39,71 @@ class LifecycleBehaviourTest {
 
         assertThat(alice.sent(ZreMessage.Goodbye.class)).hasSize(1);
         assertThat(bob.eventTypes()).containsExactly(EventType.ENTER, EventType.EXIT);
+    }
+
+    @Test
+    void stopSaysItLeavesOnlyOncePeersConfirmTheyGotEverythingSentToThem() {
+        EngineNet.Node alice = net.node("alice");
+        EngineNet.Node bob = net.node("bob");
+        net.meet(alice, bob);
+        for (int i = 0; i < 3; i++) {
+            alice.engine.whisper(bob.id, io.zre4j.Frames.ofText("last words " + i));
+        }
+
+        alice.engine.stop(net.nowNs);
+        assertThat(alice.departedAfterEvents).as("no leave beacon while whispers are on the way").isEqualTo(-1);
+        assertThat(alice.engine.whisper(bob.id, io.zre4j.Frames.ofText("too late"))).isFalse();
+        net.deliverAll();
+
+        assertThat(bob.events(ZreEvent.Whisper.class)).hasSize(3);
+        assertThat(alice.departedAfterEvents).isEqualTo(1); // after ENTER, before STOP
+        assertThat(alice.eventTypes()).containsExactly(EventType.ENTER, EventType.STOP);
+        assertThat(alice.sent(ZreMessage.Ping.class)).hasSize(1);
+    }
+
+    @Test
+    void aPeerThatNeverConfirmsHoldsTheStopUpForTwoSecondsAtMost() {
+        EngineNet.Node alice = net.node("alice");
+        EngineNet.Node bob = net.node("bob");
+        net.meet(alice, bob);
+        alice.engine.whisper(bob.id, io.zre4j.Frames.ofText("into the void"));
+
+        alice.engine.stop(net.nowNs);
+        net.advanceUndelivered(java.time.Duration.ofMillis(1999), alice);
+        assertThat(alice.engine.hasStopped()).isFalse();
+        net.advanceUndelivered(java.time.Duration.ofMillis(1), alice);
+
+        assertThat(alice.engine.hasStopped()).isTrue();
+        assertThat(alice.eventTypes()).containsExactly(EventType.ENTER, EventType.STOP);
+    }
+
+    @Test
+    void aPeerThatLeavesWhileWeStopNeedNotConfirm() {
+        EngineNet.Node alice = net.node("alice");
+        EngineNet.Node bob = net.node("bob");
+        net.meet(alice, bob);
+        alice.engine.whisper(bob.id, io.zre4j.Frames.ofText("bye"));
+        alice.engine.stop(net.nowNs);
+
+        alice.engine.handlePeerLeaving(net.nowNs, bob.id);
+
+        assertThat(alice.eventTypes()).containsExactly(EventType.ENTER, EventType.EXIT, EventType.STOP);
+    }
+
+    @Test
+    void whenEverythingSentIsConfirmedAlreadyStopIsImmediate() {
+        EngineNet.Node alice = net.node("alice");
+        EngineNet.Node bob = net.node("bob");
+        net.meet(alice, bob);
+        net.advance(java.time.Duration.ofSeconds(20), alice, bob); // quiet: probes go back and forth
+        boolean aliceProbed = !alice.sent(ZreMessage.Ping.class).isEmpty();
+        int pingsBefore = alice.sent(ZreMessage.Ping.class).size();
+
+        alice.engine.stop(net.nowNs);
+
+        // If alice probed bob since her HELLO, his PING-OK confirmed it; otherwise she must ask once.
+        assertThat(alice.engine.hasStopped()).isEqualTo(aliceProbed);
+        assertThat(alice.sent(ZreMessage.Ping.class)).hasSize(aliceProbed ? pingsBefore : pingsBefore + 1);
     }
 
     @Test

@@ -62,6 +62,28 @@ class TwoRealNodesTest {
     }
 
     @Test
+    void everythingSentBeforeAPoliteStopArrivesBeforeTheExit() {
+        ZreNode alice = cluster.start("alice", b -> b.group("G"));
+        ZreNode bob = cluster.start("bob", b -> b.group("G"));
+        cluster.awaitEvent(bob, ZreEvent.Join.class, j -> j.peer().equals(alice.uuid()));
+        int count = 20_000;
+
+        for (int i = 0; i < count; i++) {
+            bob.shouts("G", "last words %d", i);
+        }
+        bob.whispers(alice.uuid(), "and a whisper");
+        bob.stop();
+
+        cluster.awaitEvent(alice, ZreEvent.Exit.class, e -> e.peer().equals(bob.uuid()));
+        // Before the fix, the leave beacon overtook the queued shouts: alice dropped the peer, then its messages.
+        assertThat(cluster.events(alice, ZreEvent.Shout.class)).hasSize(count)
+                .extracting(shout -> shout.content().text()).startsWith("last words 0").endsWith("last words " + (count - 1));
+        assertThat(cluster.events(alice, ZreEvent.Whisper.class)).hasSize(1);
+        assertThat(alice.statistics().get(io.zre4j.Counter.MESSAGES_BEFORE_HELLO)).isZero();
+        assertThat(alice.statistics().get(io.zre4j.Counter.EVENTS_DROPPED)).isZero();
+    }
+
+    @Test
     void aKilledNodeExitsAfterItExpires() {
         ZreNode alice = cluster.start("alice");
         ZreNode bob = cluster.start("bob");
