@@ -61,9 +61,11 @@ public interface ZreNode extends AutoCloseable {
     ZreNode start();
 
     /**
-     * Leaves politely: peers are told at once (a port-0 beacon) and see this node EXIT; the last event
-     * delivered is {@link ZreEvent.Stop}. Returns once the node has stopped; does nothing if it has not
-     * started or is already stopped.
+     * Leaves politely, losing nothing that was sent: first every peer this node sent something to confirms
+     * that it got all of it (a PING answered over the same ordered link, within at most 2 s), then peers are
+     * told at once (a port-0 beacon) and see this node EXIT; the last event delivered is
+     * {@link ZreEvent.Stop}. Commands made meanwhile are ignored. Returns once the node has stopped; does
+     * nothing if it has not started or is already stopped.
      */
     void stop();
 

@@ -27,11 +27,14 @@ import picocli.CommandLine.Spec;
  */
 final class NodeOptions {
 
+    private static final Duration DEFAULT_EVASIVE = ZreConfig.builder().build().evasiveTimeout();
+    private static final Duration DEFAULT_EXPIRED = ZreConfig.builder().build().expiredTimeout();
+
     @Spec(Spec.Target.MIXEE)
     private CommandSpec command;
 
     @Option(names = "--name", paramLabel = "NAME", order = 1,
-            description = "Public name (default: the first six hex digits of the uuid).")
+            description = "Public name (default: the first six hex digits of the uuid; chat: your login name).")
     private String name;
 
     @Option(names = "--uuid", paramLabel = "UUID", converter = PeerIdConverter.class, order = 2,
@@ -129,6 +132,7 @@ final class NodeOptions {
             if (expired != null) {
                 builder.expiredTimeout(expired);
             }
+            checkTimeouts();
             if (!gossipBinds.isEmpty() || !gossipConnects.isEmpty()) {
                 builder.discovery(gossip());
             }
@@ -147,6 +151,23 @@ final class NodeOptions {
                 : GossipDiscovery.bind(gossipBinds.toArray(String[]::new));
         return gossipBinds.isEmpty() || gossipConnects.isEmpty()
                 ? gossip : gossip.connect(gossipConnects.toArray(String[]::new));
+    }
+
+    /** Evasive must come before expiry; say so in the options' own words (one of them may be a default). */
+    private void checkTimeouts() {
+        Duration effectiveEvasive = evasive != null ? evasive : DEFAULT_EVASIVE;
+        Duration effectiveExpired = expired != null ? expired : DEFAULT_EXPIRED;
+        if (effectiveEvasive.compareTo(effectiveExpired) >= 0) {
+            throw new ParameterException(command.commandLine(), "Invalid timeouts: --evasive ("
+                    + text(effectiveEvasive) + (evasive == null ? ", the default" : "") + ") must be shorter than --expired ("
+                    + text(effectiveExpired) + (expired == null ? ", the default" : "") + ")"
+                    + (evasive == null ? "; set --evasive too" : expired == null ? "; set --expired too" : ""));
+        }
+    }
+
+    private static String text(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
     }
 
     /** A wrong --interface is a usage error (exit code 2), not a failure at run time. */

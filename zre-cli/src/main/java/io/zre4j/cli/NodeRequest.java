@@ -78,7 +78,8 @@ sealed interface NodeRequest {
         if (line.isBlank()) {
             return Optional.empty();
         }
-        Matcher words = Syntax.WORDS.matcher(line.strip());
+        // Only leading blanks go: TEXT is the rest of the line as typed, trailing spaces included.
+        Matcher words = Syntax.WORDS.matcher(line.stripLeading());
         if (!words.matches()) {
             throw new IllegalStateException("the pattern matches every non-blank line");
         }
@@ -88,9 +89,9 @@ sealed interface NodeRequest {
         NodeRequest request = switch (verb) {
             case "shout" -> first != null && rest != null ? new Shout(first, rest) : null;
             case "whisper" -> first != null && rest != null ? new Whisper(first, rest) : null;
-            case "join" -> first != null && rest == null ? new Join(first) : null;
-            case "leave" -> first != null && rest == null ? new Leave(first) : null;
-            case "contest" -> first != null && rest == null ? new Contest(first) : null;
+            case "join" -> first != null && isBlank(rest) ? new Join(first) : null;
+            case "leave" -> first != null && isBlank(rest) ? new Leave(first) : null;
+            case "contest" -> first != null && isBlank(rest) ? new Contest(first) : null;
             case "peers" -> first == null ? new Peers() : null;
             case "quit" -> first == null ? new Quit() : null;
             default -> throw new IllegalArgumentException("unknown command \"" + abbreviate(line) + "\"; commands: " + USAGE);
@@ -101,13 +102,17 @@ sealed interface NodeRequest {
         return Optional.of(request);
     }
 
+    private static boolean isBlank(String rest) {
+        return rest == null || rest.isBlank();
+    }
+
     private static String abbreviate(String line) {
         return line.length() <= 60 ? line : line.substring(0, 57) + "...";
     }
 
     /** The shape of a line: a verb, then maybe one word, then maybe the rest of the line. */
     final class Syntax {
-        static final Pattern WORDS = Pattern.compile("(\\S+)(?:\\s+(\\S+)(?:\\s(.*))?)?", Pattern.DOTALL);
+        static final Pattern WORDS = Pattern.compile("(\\S+)(?:\\s+(\\S+)(?:\\s(.*))?)?\\s*", Pattern.DOTALL);
 
         private Syntax() {
         }

@@ -60,7 +60,7 @@ final class SimScenario {
         try {
             List<SimNode> nodes = net.addNodes(count);
             Duration discovery = net.awaitConvergence(CONVERGE_LIMIT);
-            line(phases, "discovery", "every node knows the " + (count - 1) + " others after " + seconds(discovery)
+            line(phases, "discovery", "every node knows the " + (count == 2 ? "other" : (count - 1) + " others") + " after " + seconds(discovery)
                     + " of virtual time");
             groupAndShout(net, nodes, phases);
             if (partition) {

@@ -50,7 +50,7 @@ class CommandLineTest {
             node --uuid xyz                         | Invalid value for option '--uuid': 'xyz' is not a uuid
             node --header novalue                   | '--header' (KEY=VALUE) should be in KEY=VALUE format but was novalue
             node --interface nosuch0                | Invalid value for option '--interface': no network interface matches
-            node --evasive 10s --expired 5s         | invalid options: timeouts must satisfy evasive < silent <= expired
+            node --evasive 10s --expired 5s         | Invalid timeouts: --evasive (10s) must be shorter than --expired (5s)
             node --nmae bob                         | Unknown options: '--nmae', 'bob'
             chat --name ''                          | invalid options: name must be 1 to 255 UTF-8 bytes
             monitor --until-peers 0                 | --until-peers >= 1

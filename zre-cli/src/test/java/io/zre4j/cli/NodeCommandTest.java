@@ -137,6 +137,15 @@ class NodeCommandTest {
     }
 
     @Test
+    void anExpiryShorterThanTheDefaultEvasiveTimeoutIsAUsageErrorThatSaysWhatToSet() {
+        InProcessCli cli = InProcessCli.run("node", "--json", "--interface", "lo", "--expired", "2s");
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err.all()).anySatisfy(line -> assertThat(line)
+                .contains("--evasive (5s, the default) must be shorter than --expired (2s); set --evasive too"));
+    }
+
+    @Test
     void aGossipEndpointThatIsNotTcpIsAUsageError() {
         InProcessCli cli = InProcessCli.run("node", "--json", "--interface", "lo", "--gossip-connect", "10.0.0.1:5670");
 

@@ -26,8 +26,15 @@ class NodeRequestTest {
     }
 
     @Test
+    void trailingBlanksOfTheTextAreKept() {
+        assertThat(NodeRequest.parse("shout G   a  b  ")).contains(new NodeRequest.Shout("G", "  a  b  "));
+        assertThat(NodeRequest.parse("whisper bob hi\t")).contains(new NodeRequest.Whisper("bob", "hi\t"));
+    }
+
+    @Test
     void verbsIgnoreCaseAndSurroundingBlanks() {
         assertThat(NodeRequest.parse("  PEERS  ")).contains(new NodeRequest.Peers());
+        assertThat(NodeRequest.parse(" join ROOM  ")).contains(new NodeRequest.Join("ROOM"));
     }
 
     @Test
