@@ -219,6 +219,16 @@ public interface ZreNode extends AutoCloseable {
     Optional<String> peerHeader(PeerId peer, String key);
 
     /**
+     * How this node sees a peer now: how long ago it last heard of it (a beacon or any message) and
+     * whether it answers (alive, evasive, silent). Unlike the EVASIVE and SILENT events, this also shows a
+     * peer that has come back.
+     *
+     * @param peer the peer
+     * @return its liveness, or empty for an unknown peer (or a node that is not running)
+     */
+    Optional<PeerLiveness> peerLiveness(PeerId peer);
+
+    /**
      * Every header a peer announced.
      *
      * @param peer the peer

@@ -128,7 +128,7 @@ final class MonitorCommand implements Callable<Integer> {
         screen.append("zre4j monitor ").append(CLOCK.format(LocalTime.now())).append(" - ").append(node.name())
                 .append(" [").append(node.uuid()).append("] beacon port ").append(node.config().beaconPort())
                 .append(" - ").append(table.size()).append(table.size() == 1 ? " peer" : " peers").append(nl).append(nl)
-                .append(table.render(System.nanoTime())).append(nl).append("Recent events:").append(nl);
+                .append(table.render(System.nanoTime(), node::peerLiveness)).append(nl).append("Recent events:").append(nl);
         table.recentEvents().forEach(line -> screen.append("  ").append(line).append(nl));
         synchronized (out) {
             out.print(screen);

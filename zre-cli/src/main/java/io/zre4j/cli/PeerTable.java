@@ -1,6 +1,7 @@
 package io.zre4j.cli;
 
 import io.zre4j.PeerId;
+import io.zre4j.PeerLiveness;
 import io.zre4j.ZreEvent;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -12,17 +13,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The monitor's model: every known peer (name, uuid, address, groups, headers, when it was last heard of,
- * and whether it is evasive or silent) and the most recent events, rendered as text. Built only from the
- * node's events, so it shows what the application sees. Thread-safe: the event pump writes, the screen
+ * The monitor's model: every known peer (name, uuid, address, groups, headers, when it was last seen, and
+ * whether it is evasive or silent) and the most recent events, rendered as text. The rows come from the
+ * node's events, so they list what the application sees. Thread-safe: the event pump writes, the screen
  * refresher reads.
  *
- * <p>"Last seen" is the last event about the peer; a quiet, healthy peer gives no events, so the time grows
- * until it speaks. A peer shown as evasive or silent is shown alive again at its next event.
+ * <p>"Last seen" and the state come from the node's own view ({@link io.zre4j.ZreNode#peerLiveness}: beacons
+ * and messages count, and a peer that comes back shows alive again at once) when the renderer is given it;
+ * otherwise from the events: the time of the last event about the peer, and EVASIVE or SILENT until its
+ * next event.
  */
 final class PeerTable {
 
@@ -149,6 +154,17 @@ final class PeerTable {
      * @return the text, ending with a line break
      */
     synchronized String render(long nowNs) {
+        return render(nowNs, peer -> Optional.empty());
+    }
+
+    /**
+     * The table of peers, with "last seen" and the state from the node's view of each peer.
+     *
+     * @param nowNs    the monotonic time now, for rows the node has no view of
+     * @param liveness the node's view of a peer, e.g. {@code node::peerLiveness}
+     * @return the text, ending with a line break
+     */
+    synchronized String render(long nowNs, Function<PeerId, Optional<PeerLiveness>> liveness) {
         if (rows.isEmpty()) {
             return "(no peers yet)" + System.lineSeparator();
         }
@@ -160,7 +176,7 @@ final class PeerTable {
                     EventText.printable(row.address), EventText.printable(String.join(",", row.groups)),
                     EventText.printable(row.headers.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                             .collect(Collectors.joining(","))),
-                    ago(nowNs - row.lastSeenNs), row.liveness.name().toLowerCase(Locale.ROOT)}));
+                    lastSeen(row, nowNs, liveness), state(row, liveness)}));
         return columns(lines);
     }
 
@@ -193,6 +209,16 @@ final class PeerTable {
     }
 
     /** "0.4s ago", "12s ago", "3m05s ago". */
+    private static String lastSeen(Row row, long nowNs, Function<PeerId, Optional<PeerLiveness>> liveness) {
+        return liveness.apply(row.peer).map(view -> ago(view.sinceLastSeen().toNanos()))
+                .orElseGet(() -> ago(nowNs - row.lastSeenNs));
+    }
+
+    private static String state(Row row, Function<PeerId, Optional<PeerLiveness>> liveness) {
+        return liveness.apply(row.peer).map(view -> view.state().name())
+                .orElseGet(row.liveness::name).toLowerCase(Locale.ROOT);
+    }
+
     static String ago(long elapsedNs) {
         long millis = Math.max(0, elapsedNs / 1_000_000);
         if (millis < 10_000) {

@@ -53,6 +53,18 @@ class PeerTableTest {
     }
 
     @Test
+    void theNodesOwnViewGivesLastSeenAndStateSoAPeerThatCameBackShowsAlive() {
+        enterBob(0);
+        table.apply(new ZreEvent.Silent(BOB, "bob"), 6 * SECOND, NOON);
+
+        String line = table.render(9 * SECOND, peer -> java.util.Optional.of(new io.zre4j.PeerLiveness(
+                java.time.Duration.ofMillis(300), io.zre4j.PeerLiveness.State.ALIVE)))
+                .lines().filter(l -> l.startsWith("bob ")).findFirst().orElseThrow();
+
+        assertThat(line).endsWith("alive").contains("0.3s ago");
+    }
+
+    @Test
     void exitRemovesThePeer() {
         enterBob(0);
         table.apply(new ZreEvent.Exit(BOB, "bob"), 0, NOON);

@@ -3,6 +3,7 @@ package io.zre4j.core;
 import io.zre4j.Counter;
 import io.zre4j.Frames;
 import io.zre4j.PeerId;
+import io.zre4j.PeerLiveness;
 import io.zre4j.Statistics;
 import io.zre4j.UnknownPeerException;
 import io.zre4j.ZreConfig;
@@ -308,6 +309,13 @@ public final class DefaultZreNode implements ZreNode {
     @Override
     public Optional<String> peerAddress(PeerId peer) {
         return view.get(peer).map(PeerView.PeerInfo::address);
+    }
+
+    @Override
+    public Optional<PeerLiveness> peerLiveness(PeerId peer) {
+        Objects.requireNonNull(peer, "peer");
+        NodeAgent running = agent;
+        return running == null ? Optional.empty() : running.liveness(peer);
     }
 
     @Override

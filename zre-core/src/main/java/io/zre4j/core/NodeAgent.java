@@ -2,12 +2,14 @@ package io.zre4j.core;
 
 import io.zre4j.Counter;
 import io.zre4j.PeerId;
+import io.zre4j.PeerLiveness;
 import io.zre4j.ZreConfig;
 import io.zre4j.ZreEvent;
 import io.zre4j.ZreProtocolException;
 import io.zre4j.core.engine.Counters;
 import io.zre4j.core.engine.EngineOutput;
 import io.zre4j.core.engine.LogBudget;
+import io.zre4j.core.engine.PeerPulse;
 import io.zre4j.core.engine.ZreEngine;
 import io.zre4j.spi.Agent;
 import io.zre4j.spi.Clock;
@@ -15,8 +17,10 @@ import io.zre4j.spi.Discovery;
 import io.zre4j.spi.DiscoveryListener;
 import io.zre4j.spi.Transport;
 import io.zre4j.spi.TransportListener;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -277,6 +281,21 @@ final class NodeAgent implements Agent, EngineOutput, TransportListener, Discove
     public void disconnect(PeerId peer) {
         sightings.remove(peer);
         transport.disconnect(peer);
+    }
+
+    /**
+     * How this node sees a peer now; any thread. Last seen counts beacons (from the discovery's sightings)
+     * and messages (from the engine's pulse).
+     */
+    Optional<PeerLiveness> liveness(PeerId peer) {
+        PeerPulse pulse = engine.pulse(peer);
+        if (pulse == null) {
+            return Optional.empty();
+        }
+        long heard = pulse.lastHeardNs();
+        long beacon = lastBeaconNs(peer);
+        long last = beacon != Long.MIN_VALUE && beacon - heard > 0 ? beacon : heard;
+        return Optional.of(new PeerLiveness(Duration.ofNanos(Math.max(0, clock.nanoTime() - last)), pulse.state()));
     }
 
     private long lastBeaconNs(PeerId peer) {

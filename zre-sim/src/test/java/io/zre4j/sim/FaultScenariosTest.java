@@ -61,6 +61,31 @@ class FaultScenariosTest {
     }
 
     @Test
+    @SimulatedNetwork(seed = 13)
+    void livenessShowsAPeerGoingQuietAndComingBack(SimNetwork net) {
+        SimNode watcher = net.addNode("watcher", b -> b);
+        SimNode other = net.addNode("other", b -> b);
+        net.awaitConvergence(Duration.ofSeconds(5));
+        assertThat(watcher.node().peerLiveness(other.uuid())).hasValueSatisfying(liveness -> {
+            assertThat(liveness.state()).isEqualTo(io.zre4j.PeerLiveness.State.ALIVE);
+            assertThat(liveness.sinceLastSeen()).isLessThanOrEqualTo(Duration.ofSeconds(1)); // beacons count
+        });
+
+        net.partition(List.of(other));
+        net.runFor(Duration.ofSeconds(7));
+        assertThat(watcher.node().peerLiveness(other.uuid())).hasValueSatisfying(liveness -> {
+            assertThat(liveness.state()).isEqualTo(io.zre4j.PeerLiveness.State.SILENT);
+            assertThat(liveness.sinceLastSeen()).isGreaterThanOrEqualTo(Duration.ofSeconds(6));
+        });
+
+        net.heal();
+        net.runUntil("other answers again", () -> watcher.node().peerLiveness(other.uuid())
+                .map(liveness -> liveness.state() == io.zre4j.PeerLiveness.State.ALIVE).orElse(false), Duration.ofSeconds(10));
+        assertThat(watcher.node().peers()).contains(other.uuid());
+        assertThat(watcher.node().peerLiveness(io.zre4j.PeerId.random())).isEmpty();
+    }
+
+    @Test
     @SimulatedNetwork(nodes = 6, seed = 11)
     void aPoliteStopIsSeenByEveryoneAtOnce(SimNetwork net) {
         net.awaitConvergence(Duration.ofSeconds(5));

@@ -57,7 +57,9 @@ final class Peer {
     boolean impatient;
     /** Whether the link-check PING of the current quiet period has gone (see the engine's liveness notes). */
     boolean keepAliveSent;
-    Liveness liveness = Liveness.ALIVE;
+    private Liveness liveness = Liveness.ALIVE;
+    /** What other threads may read of this peer's liveness. */
+    final PeerPulse pulse;
 
     /** PINGs sent on this link, and PING-OKs received; each PING-OK answers the PING of the same rank. */
     private long pingsSent;
@@ -79,6 +81,20 @@ final class Peer {
         this.lastHeardNs = nowNs;
         this.lastBeaconNs = nowNs;
         this.lastSentNs = nowNs;
+        this.pulse = new PeerPulse(nowNs);
+    }
+
+    Liveness liveness() {
+        return liveness;
+    }
+
+    void liveness(Liveness newLiveness) {
+        liveness = newLiveness;
+        pulse.state(switch (newLiveness) {
+            case ALIVE, PROBED -> io.zre4j.PeerLiveness.State.ALIVE;
+            case EVASIVE -> io.zre4j.PeerLiveness.State.EVASIVE;
+            case SILENT -> io.zre4j.PeerLiveness.State.SILENT;
+        });
     }
 
     /** Counts a message that went out on the link. */

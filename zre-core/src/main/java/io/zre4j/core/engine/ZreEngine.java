@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +61,8 @@ public final class ZreEngine {
     private final boolean sendGoodbye;
 
     private final Map<PeerId, Peer> peers = new LinkedHashMap<>();
+    /** The entered peers' pulses, for other threads (the only state here that they may read). */
+    private final Map<PeerId, PeerPulse> pulses = new ConcurrentHashMap<>();
     private final Map<String, Peer> peersByEndpoint = new HashMap<>();
     private final Map<String, Set<Peer>> groupMembers = new LinkedHashMap<>();
     private final Set<String> ownGroups = new LinkedHashSet<>();
@@ -363,6 +366,17 @@ public final class ZreEngine {
     }
 
     /**
+     * The pulse of an entered peer: when its last message arrived and whether it answers. Unlike the rest of
+     * the engine, this may be called from any thread.
+     *
+     * @param peer the peer
+     * @return its pulse, or null if the peer is not (or no longer) entered
+     */
+    public PeerPulse pulse(PeerId peer) {
+        return pulses.get(peer);
+    }
+
+    /**
      * Whether {@link #stop} has finished (STOP delivered).
      *
      * @return true once stopped
@@ -624,6 +638,7 @@ public final class ZreEngine {
     private void forget(Peer peer) {
         peer.removed = true;
         peers.remove(peer.id);
+        pulses.remove(peer.id, peer.pulse);
         peersByEndpoint.remove(peer.endpoint, peer);
         for (String group : peer.groups) {
             removeMember(group, peer);
@@ -665,6 +680,7 @@ public final class ZreEngine {
         peer.headers = hello.headers();
         peer.announcedEndpoint = hello.endpoint();
         counters.increment(Counter.PEERS_ENTERED);
+        pulses.put(peer.id, peer.pulse);
         output.event(new ZreEvent.Enter(peer.id, peer.name, peer.headers, peer.announcedEndpoint));
         for (String group : hello.groups()) {
             joinPeer(peer, group);
@@ -722,10 +738,11 @@ public final class ZreEngine {
     // every ~15 s, and is never reported EVASIVE.
 
     private void heardFrom(long nowNs, Peer peer) {
-        Peer.Liveness before = peer.liveness;
+        Peer.Liveness before = peer.liveness();
         peer.lastHeardNs = nowNs;
+        peer.pulse.heard(nowNs);
         peer.keepAliveSent = false;
-        peer.liveness = Peer.Liveness.ALIVE;
+        peer.liveness(Peer.Liveness.ALIVE);
         if (before.compareTo(Peer.Liveness.EVASIVE) >= 0) {
             // Its pending check is far off (silent or expiry time): bring the next one forward.
             schedule(peer, nowNs + probeAfterNs(peer));
@@ -734,8 +751,8 @@ public final class ZreEngine {
 
     private void beaconFrom(long nowNs, Peer peer) {
         peer.lastBeaconNs = nowNs;
-        if (peer.liveness != Peer.Liveness.ALIVE) {
-            peer.liveness = Peer.Liveness.ALIVE;
+        if (peer.liveness() != Peer.Liveness.ALIVE) {
+            peer.liveness(Peer.Liveness.ALIVE);
             schedule(peer, nowNs + probeAfterNs(peer));
         }
     }
@@ -762,10 +779,10 @@ public final class ZreEngine {
         }
         long lastAnyNs = peer.lastBeaconNs - peer.lastHeardNs > 0 ? peer.lastBeaconNs : peer.lastHeardNs;
         if (nowNs - lastAnyNs < probeAfterNs(peer)) {
-            peer.liveness = Peer.Liveness.ALIVE; // heard again (a beacon): back at the bottom of the ladder
+            peer.liveness(Peer.Liveness.ALIVE); // heard again (a beacon): back at the bottom of the ladder
         }
         advanceLiveness(peer, nowNs - lastAnyNs);
-        if (peer.liveness == Peer.Liveness.ALIVE && !peer.keepAliveSent && quietLinkNs >= keepAliveAfterNs(peer)) {
+        if (peer.liveness() == Peer.Liveness.ALIVE && !peer.keepAliveSent && quietLinkNs >= keepAliveAfterNs(peer)) {
             peer.keepAliveSent = true;
             ping(peer);
         }
@@ -774,7 +791,7 @@ public final class ZreEngine {
         }
         long nextByQuiet = lastAnyNs + nextThreshold(peer);
         long nextByLink = peer.lastHeardNs
-                + (peer.liveness == Peer.Liveness.ALIVE && !peer.keepAliveSent ? keepAliveAfterNs(peer) : expiredAfterNs);
+                + (peer.liveness() == Peer.Liveness.ALIVE && !peer.keepAliveSent ? keepAliveAfterNs(peer) : expiredAfterNs);
         long next = nextByQuiet - nextByLink < 0 ? nextByQuiet : nextByLink;
         if (peer.impatient && peer.lastSentNs + warmAfterNs - next < 0) {
             next = peer.lastSentNs + warmAfterNs;
@@ -798,17 +815,17 @@ public final class ZreEngine {
 
     /** Climbs the quiet-peer ladder; a late check climbs several rungs at once, in order. */
     private void advanceLiveness(Peer peer, long quietNs) {
-        if (quietNs >= evasiveAfterNs && peer.liveness.compareTo(Peer.Liveness.EVASIVE) < 0) {
-            peer.liveness = Peer.Liveness.EVASIVE;
+        if (quietNs >= evasiveAfterNs && peer.liveness().compareTo(Peer.Liveness.EVASIVE) < 0) {
+            peer.liveness(Peer.Liveness.EVASIVE);
             counters.increment(Counter.EVASIVE_EVENTS);
             ping(peer);
             output.event(new ZreEvent.Evasive(peer.id, peer.name));
-        } else if (quietNs >= probeAfterNs(peer) && peer.liveness == Peer.Liveness.ALIVE) {
-            peer.liveness = Peer.Liveness.PROBED;
+        } else if (quietNs >= probeAfterNs(peer) && peer.liveness() == Peer.Liveness.ALIVE) {
+            peer.liveness(Peer.Liveness.PROBED);
             ping(peer);
         }
-        if (quietNs >= silentAfterNs && peer.liveness == Peer.Liveness.EVASIVE) {
-            peer.liveness = Peer.Liveness.SILENT;
+        if (quietNs >= silentAfterNs && peer.liveness() == Peer.Liveness.EVASIVE) {
+            peer.liveness(Peer.Liveness.SILENT);
             counters.increment(Counter.SILENT_EVENTS);
             output.event(new ZreEvent.Silent(peer.id, peer.name));
         }
@@ -830,7 +847,7 @@ public final class ZreEngine {
 
     /** How long after it was last heard (either way) the peer must be looked at next. */
     private long nextThreshold(Peer peer) {
-        return switch (peer.liveness) {
+        return switch (peer.liveness()) {
             case ALIVE -> probeAfterNs(peer);
             case PROBED -> evasiveAfterNs;
             case EVASIVE -> silentAfterNs;
