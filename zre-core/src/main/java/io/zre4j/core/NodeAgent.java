@@ -74,6 +74,8 @@ final class NodeAgent implements Agent, EngineOutput, TransportListener, Discove
      * A routine beacon (same endpoint) only updates the time here: it needs no trip to the node's thread.
      * Dropped when the engine lets go of the peer, so that its next beacon goes to the engine again.
      */
+    /** The entered peers' pulses, for {@link #liveness} on any thread; written by the engine's thread. */
+    private final Map<PeerId, PeerPulse> pulses = new ConcurrentHashMap<>();
     private final Map<PeerId, Sighting> sightings = new ConcurrentHashMap<>();
 
     /** The endpoint a peer's beacons announced, and when the latest came. */
@@ -288,7 +290,7 @@ final class NodeAgent implements Agent, EngineOutput, TransportListener, Discove
      * and messages (from the engine's pulse).
      */
     Optional<PeerLiveness> liveness(PeerId peer) {
-        PeerPulse pulse = engine.pulse(peer);
+        PeerPulse pulse = pulses.get(peer);
         if (pulse == null) {
             return Optional.empty();
         }
@@ -301,6 +303,16 @@ final class NodeAgent implements Agent, EngineOutput, TransportListener, Discove
     private long lastBeaconNs(PeerId peer) {
         Sighting sighting = sightings.get(peer);
         return sighting == null ? Long.MIN_VALUE : sighting.lastNs;
+    }
+
+    @Override
+    public void entered(PeerId peer, PeerPulse pulse) {
+        pulses.put(peer, pulse);
+    }
+
+    @Override
+    public void forgotten(PeerId peer, PeerPulse pulse) {
+        pulses.remove(peer, pulse);
     }
 
     @Override

@@ -35,6 +35,25 @@ public interface EngineOutput {
     void disconnect(PeerId peer);
 
     /**
+     * A peer entered; its pulse (when it was last heard, whether it answers) stays current while it is
+     * known, and may be read from any thread.
+     *
+     * @param peer  the peer
+     * @param pulse its pulse
+     */
+    default void entered(PeerId peer, PeerPulse pulse) {
+    }
+
+    /**
+     * An entered peer is gone; its pulse is no longer updated.
+     *
+     * @param peer  the peer
+     * @param pulse the pulse given to {@link #entered}
+     */
+    default void forgotten(PeerId peer, PeerPulse pulse) {
+    }
+
+    /**
      * Tell discovery that this node leaves (Zyre: a beacon with port 0). Called once, when a polite stop
      * has made sure that peers got what was sent to them, and before the links close.
      */

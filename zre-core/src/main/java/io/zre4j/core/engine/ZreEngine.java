@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,8 +60,6 @@ public final class ZreEngine {
     private final boolean sendGoodbye;
 
     private final Map<PeerId, Peer> peers = new LinkedHashMap<>();
-    /** The entered peers' pulses, for other threads (the only state here that they may read). */
-    private final Map<PeerId, PeerPulse> pulses = new ConcurrentHashMap<>();
     private final Map<String, Peer> peersByEndpoint = new HashMap<>();
     private final Map<String, Set<Peer>> groupMembers = new LinkedHashMap<>();
     private final Set<String> ownGroups = new LinkedHashSet<>();
@@ -366,17 +363,6 @@ public final class ZreEngine {
     }
 
     /**
-     * The pulse of an entered peer: when its last message arrived and whether it answers. Unlike the rest of
-     * the engine, this may be called from any thread.
-     *
-     * @param peer the peer
-     * @return its pulse, or null if the peer is not (or no longer) entered
-     */
-    public PeerPulse pulse(PeerId peer) {
-        return pulses.get(peer);
-    }
-
-    /**
      * Whether {@link #stop} has finished (STOP delivered).
      *
      * @return true once stopped
@@ -638,7 +624,9 @@ public final class ZreEngine {
     private void forget(Peer peer) {
         peer.removed = true;
         peers.remove(peer.id);
-        pulses.remove(peer.id, peer.pulse);
+        if (peer.ready) {
+            output.forgotten(peer.id, peer.pulse);
+        }
         peersByEndpoint.remove(peer.endpoint, peer);
         for (String group : peer.groups) {
             removeMember(group, peer);
@@ -680,7 +668,7 @@ public final class ZreEngine {
         peer.headers = hello.headers();
         peer.announcedEndpoint = hello.endpoint();
         counters.increment(Counter.PEERS_ENTERED);
-        pulses.put(peer.id, peer.pulse);
+        output.entered(peer.id, peer.pulse);
         output.event(new ZreEvent.Enter(peer.id, peer.name, peer.headers, peer.announcedEndpoint));
         for (String group : hello.groups()) {
             joinPeer(peer, group);
