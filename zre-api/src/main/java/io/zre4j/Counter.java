@@ -47,7 +47,25 @@ public enum Counter {
     /** EVASIVE events. */
     EVASIVE_EVENTS("evasive events"),
     /** SILENT events. */
-    SILENT_EVENTS("silent events");
+    SILENT_EVENTS("silent events"),
+    /**
+     * Announcements refused: a new peer while too many are still to answer our HELLO (a flood of fake
+     * beacons), or a new uuid at an endpoint where a live peer is (a spoof).
+     */
+    ANNOUNCEMENTS_REFUSED("announcements refused (flood of new peers, or a live peer's endpoint)"),
+    /** Links the transport could not open (e.g. out of sockets or file descriptors); the peer is dropped. */
+    CONNECTS_FAILED("links that could not be opened"),
+    /** HELLOs refused: too large, a bad endpoint, or a live peer's endpoint claimed by another uuid. */
+    HELLOS_REFUSED("hellos refused"),
+    /** Peers that greeted again and again (a restart loop, or a spoof): their extra HELLOs were taken as greetings. */
+    RESTART_LOOPS_BROKEN("restart loops broken"),
+    /** Messages left on a connection that a peer's reconnection replaced; dropped (the sequence check follows). */
+    MESSAGES_ON_REPLACED_LINK("messages on a replaced connection dropped"),
+    /**
+     * Times the inbox was rebuilt because unfinished messages (frames without an end) piled up beyond the
+     * limit: every connection to it was dropped, and peers reconnected.
+     */
+    INBOX_RESETS("inbox resets after a flood of unfinished messages");
 
     private final String label;
 

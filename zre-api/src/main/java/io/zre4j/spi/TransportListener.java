@@ -25,4 +25,22 @@ public interface TransportListener {
      * @param detail what exactly was wrong, for the log
      */
     void onMalformed(ZreProtocolException.Reason reason, String detail);
+
+    /**
+     * A message arrived on a connection that a newer one from the same peer has replaced (ZeroMQ renames the
+     * old one); it was dropped.
+     *
+     * @param detail what was dropped, for the log
+     */
+    default void onReplacedLinkMessage(String detail) {
+    }
+
+    /**
+     * The transport dropped every connection to its inbox and opened it again, to free what a peer piled up
+     * (e.g. an endless multipart message); peers reconnect by themselves.
+     *
+     * @param detail why, for the log
+     */
+    default void onInboxReset(String detail) {
+    }
 }

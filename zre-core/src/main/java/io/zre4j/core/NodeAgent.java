@@ -353,6 +353,18 @@ final class NodeAgent implements Agent, EngineOutput, TransportListener, Discove
         }
     }
 
+    @Override
+    public void onReplacedLinkMessage(String detail) {
+        counters.increment(Counter.MESSAGES_ON_REPLACED_LINK);
+        LOG.debug("{}: message on a replaced connection dropped: {}", roleName, detail);
+    }
+
+    @Override
+    public void onInboxReset(String detail) {
+        counters.increment(Counter.INBOX_RESETS);
+        LOG.warn("{}: inbox reset, every connection to it dropped (peers reconnect): {}", roleName, detail);
+    }
+
     // ---------------------------------------------------------------- DiscoveryListener (any thread)
 
     @Override
