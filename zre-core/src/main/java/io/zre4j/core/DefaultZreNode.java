@@ -406,7 +406,9 @@ public final class DefaultZreNode implements ZreNode {
     private void safely(ZreEventListener listener, ZreEvent event) {
         try {
             listener.onEvent(event);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
+            // An Error too (a listener recursing without end, a missing class): it is the listener's, not the
+            // node's, and must not kill the node's thread. Only running out of memory goes on up.
             counters.increment(Counter.LISTENER_FAILURES);
             LOG.warn("({}) event listener failed on {}", name(), event.type(), e);
         }

@@ -306,6 +306,11 @@ final class NodeAgent implements Agent, EngineOutput, TransportListener, Discove
     }
 
     @Override
+    public void refused(PeerId peer) {
+        sightings.remove(peer);
+    }
+
+    @Override
     public void entered(PeerId peer, PeerPulse pulse) {
         pulses.put(peer, pulse);
     }

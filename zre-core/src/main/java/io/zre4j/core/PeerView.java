@@ -15,16 +15,22 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class PeerView {
 
-    /** What the application knows of one peer. */
-    record PeerInfo(String name, Map<String, String> headers, String address, Set<String> groups) {
-        PeerInfo withGroup(String group, boolean member) {
-            Set<String> changed = new LinkedHashSet<>(groups);
-            if (member) {
-                changed.add(group);
-            } else {
-                changed.remove(group);
-            }
-            return new PeerInfo(name, headers, address, Set.copyOf(changed));
+    /**
+     * What the application knows of one peer. Its groups change in place, in constant time (a HELLO may
+     * carry thousands of groups: copying the set for each JOIN made that quadratic); readers get copies.
+     */
+    record PeerInfo(String name, Map<String, String> headers, String address, Set<String> liveGroups) {
+        PeerInfo(String name, Map<String, String> headers, String address) {
+            this(name, headers, address, ConcurrentHashMap.newKeySet());
+        }
+
+        /** A snapshot of the peer's groups. */
+        Set<String> groups() {
+            return Set.copyOf(liveGroups);
+        }
+
+        boolean isIn(String group) {
+            return liveGroups.contains(group);
         }
     }
 
@@ -34,15 +40,22 @@ final class PeerView {
         switch (event.type()) {
             case ENTER -> {
                 ZreEvent.Enter enter = (ZreEvent.Enter) event;
-                peers.put(enter.peer(), new PeerInfo(enter.name(), enter.headers(), enter.address(), Set.of()));
+                peers.put(enter.peer(), new PeerInfo(enter.name(), enter.headers(), enter.address()));
             }
             case EXIT -> peers.remove(event.peer());
-            case JOIN -> peers.computeIfPresent(event.peer(), (id, info) -> info.withGroup(((ZreEvent.Join) event).group(), true));
-            case LEAVE -> peers.computeIfPresent(event.peer(), (id, info) -> info.withGroup(((ZreEvent.Leave) event).group(), false));
+            case JOIN -> withInfo(event.peer(), info -> info.liveGroups().add(((ZreEvent.Join) event).group()));
+            case LEAVE -> withInfo(event.peer(), info -> info.liveGroups().remove(((ZreEvent.Leave) event).group()));
             case STOP -> peers.clear();
             default -> {
                 // traffic and liveness events do not change membership
             }
+        }
+    }
+
+    private void withInfo(PeerId peer, java.util.function.Consumer<PeerInfo> change) {
+        PeerInfo info = peers.get(peer);
+        if (info != null) {
+            change.accept(info);
         }
     }
 
@@ -57,7 +70,7 @@ final class PeerView {
     Set<PeerId> peersByGroup(String group) {
         Set<PeerId> members = new LinkedHashSet<>();
         peers.forEach((id, info) -> {
-            if (info.groups().contains(group)) {
+            if (info.isIn(group)) {
                 members.add(id);
             }
         });
@@ -66,7 +79,7 @@ final class PeerView {
 
     Set<String> groups() {
         Set<String> groups = new LinkedHashSet<>();
-        peers.values().forEach(info -> groups.addAll(info.groups()));
+        peers.values().forEach(info -> groups.addAll(info.liveGroups()));
         return Set.copyOf(groups);
     }
 

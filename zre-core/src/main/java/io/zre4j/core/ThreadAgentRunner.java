@@ -17,6 +17,9 @@ public final class ThreadAgentRunner implements AgentRunner {
     /** The runner; it holds no state, so one instance serves every node. */
     public static final ThreadAgentRunner INSTANCE = new ThreadAgentRunner();
 
+    private static final long FAILURES_LOGGED_IN_FULL = 10;
+    private static final long FAILURES_PER_LOG = 10_000;
+
     private ThreadAgentRunner() {
     }
 
@@ -35,21 +38,27 @@ public final class ThreadAgentRunner implements AgentRunner {
     }
 
     private static void run(Agent agent) {
+        long failures = 0;
         try {
             while (!agent.isDone()) {
                 try {
                     if (agent.doWork() == 0 && !agent.isDone()) {
                         agent.idle();
                     }
-                } catch (RuntimeException | AssertionError e) {
-                    // A bug must not kill the node: log it, drop what was being handled, carry on.
-                    LOG.error("{}: unexpected failure, continuing", agent.roleName(), e);
+                } catch (RuntimeException | Error e) {
+                    // Nothing may kill the node's thread silently, an Error included (running out of memory
+                    // under a flood can pass once the flood is dropped): log it, drop what was being handled,
+                    // carry on. A failure that repeats is logged in full only now and then.
+                    failures++;
+                    if (failures <= FAILURES_LOGGED_IN_FULL || failures % FAILURES_PER_LOG == 0) {
+                        LOG.error("{}: unexpected failure ({} so far), continuing", agent.roleName(), failures, e);
+                    }
                 }
             }
         } finally {
             try {
                 agent.onClose();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 LOG.warn("{}: failure while closing", agent.roleName(), e);
             }
         }

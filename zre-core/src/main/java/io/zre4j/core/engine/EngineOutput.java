@@ -35,6 +35,15 @@ public interface EngineOutput {
     void disconnect(PeerId peer);
 
     /**
+     * Discovery announced a peer that the engine refused (for now); the next announcement of it must reach
+     * the engine again.
+     *
+     * @param peer the peer
+     */
+    default void refused(PeerId peer) {
+    }
+
+    /**
      * A peer entered; its pulse (when it was last heard, whether it answers) stays current while it is
      * known, and may be read from any thread.
      *

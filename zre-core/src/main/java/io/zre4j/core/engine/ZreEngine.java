@@ -9,6 +9,7 @@ import io.zre4j.ZreEvent;
 import io.zre4j.ZreProtocolException;
 import io.zre4j.core.codec.ZreCodec;
 import io.zre4j.core.codec.ZreMessage;
+import io.zre4j.core.discovery.TcpEndpoints;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -52,6 +53,20 @@ public final class ZreEngine {
     /** Granularity of liveness checks: a twentieth of the evasive timeout, between 1 and 100 ms. */
     private final long timerTickNs;
     private final long evasiveAfterNs;
+    /** The largest HELLO header frame accepted: a real one is a few KiB; a huge one is an attack on memory. */
+    public static final int MAX_HELLO_BYTES = 1024 * 1024;
+    /** The most groups, and the most headers, a HELLO may carry. */
+    public static final int MAX_HELLO_ENTRIES = 10_000;
+    /**
+     * The most peers that may be waiting for their HELLO at once; beyond it new peers are refused until some
+     * answer (a flood of fake beacons must not open a socket per fake uuid). A refused peer is tried again
+     * at its next beacon.
+     */
+    public static final int MAX_PENDING_PEERS = 512;
+    /** More restarts of one peer than this within {@link #RESTART_WINDOW_NS} is a loop (or a spoof), not restarts. */
+    static final int MAX_RESTARTS_IN_WINDOW = 5;
+    static final long RESTART_WINDOW_NS = 10_000_000_000L;
+
     /** How long a stopping node waits for its peers to confirm that they got what it sent them. */
     public static final long STOP_CONFIRM_TIMEOUT_NS = 2_000_000_000L;
 
@@ -82,6 +97,11 @@ public final class ZreEngine {
     private boolean stopping;
     /** While stopping: the peers that have not yet confirmed that they got everything we sent them. */
     private final Set<Peer> unconfirmed = new LinkedHashSet<>();
+    /** Peers created and not yet ready (waiting for their HELLO). */
+    private int pendingPeers;
+    /** Recent restarts per peer: {window start, count}; pruned as it grows. */
+    private final Map<PeerId, long[]> restarts = new HashMap<>();
+    private final LogBudget refusedWarnings = new LogBudget();
     private long stopDeadlineNs;
     /** HELLO header with sequence 1, rebuilt only when our groups change: a 1000-node start sends it 999 times. */
     private byte[] helloHeader;
@@ -441,8 +461,9 @@ public final class ZreEngine {
             remove(known, true);
             known = null;
         }
-        if (known == null) {
-            requirePeer(nowNs, peerId, endpoint);
+        if (known == null && requirePeer(nowNs, peerId, endpoint) == null) {
+            counters.increment(Counter.ANNOUNCEMENTS_REFUSED);
+            output.refused(peerId);
         }
     }
 
@@ -471,6 +492,11 @@ public final class ZreEngine {
     public void handleMessage(long nowNs, PeerId sender, List<byte[]> frames) {
         lastNowNs = nowNs;
         if (!isRunning()) {
+            return;
+        }
+        if (isOversizedHello(frames)) {
+            refuseHello(nowNs, sender, "its " + frames.get(0).length + "-byte HELLO is larger than "
+                    + MAX_HELLO_BYTES + " bytes");
             return;
         }
         ZreMessage message;
@@ -573,7 +599,28 @@ public final class ZreEngine {
     // ---------------------------------------------------------------- peer lifecycle
 
     private Peer acceptHello(long nowNs, PeerId sender, Peer peer, ZreMessage.Hello hello) {
+        if (!TcpEndpoints.isValid(hello.endpoint())) {
+            refuseHello(nowNs, sender, "its HELLO announces \"" + abbreviate(hello.endpoint())
+                    + "\", which is not tcp://host:port");
+            return null;
+        }
+        if (hello.groups().size() > MAX_HELLO_ENTRIES || hello.headers().size() > MAX_HELLO_ENTRIES) {
+            refuseHello(nowNs, sender, "its HELLO carries " + hello.groups().size() + " groups and "
+                    + hello.headers().size() + " headers (at most " + MAX_HELLO_ENTRIES + " of each)");
+            return null;
+        }
         if (peer != null && peer.ready) {
+            if (isRestartLoop(nowNs, sender)) {
+                // Greeted again and again: both ends taking each other's HELLO for a restart (a spoof can
+                // start that), or a peer gone mad. Take the HELLO as a greeting on its new link, without the
+                // EXIT, ENTER and HELLO back that would keep the loop going.
+                counters.increment(Counter.RESTART_LOOPS_BROKEN);
+                if (refusedWarnings.allow(nowNs)) {
+                    LOG.warn("({}) peer {} said HELLO more than {} times in {} s; taken as a greeting, not a restart",
+                            name, peer, MAX_RESTARTS_IN_WINDOW, RESTART_WINDOW_NS / 1_000_000_000L);
+                }
+                return peer;
+            }
             // A HELLO on a link that already said HELLO: the peer restarted (same uuid). Zyre does the same.
             counters.increment(Counter.PEERS_RESTARTED);
             LOG.info("({}) peer {} restarted", name, peer);
@@ -585,25 +632,100 @@ public final class ZreEngine {
         if (peer == null) {
             // A peer we have not heard a beacon from: connect back to the endpoint it announced.
             peer = requirePeer(nowNs, sender, hello.endpoint());
+            if (peer == null) {
+                refuseHello(nowNs, sender, "no link could be opened to " + hello.endpoint()
+                        + " (too many peers waiting for their HELLO, the endpoint of a live peer, or out of sockets)");
+                return null;
+            }
+        }
+        if (!peer.ready) {
+            pendingPeers--;
         }
         peer.ready = true;
         return peer;
     }
 
+    /**
+     * Opens a link to a new peer and greets it.
+     *
+     * @return the peer, or null if refused: the endpoint belongs to a live peer (another uuid claiming it is
+     *         a spoof or a misconfiguration), too many peers are waiting for their HELLO, or the transport
+     *         could not open the link
+     */
     private Peer requirePeer(long nowNs, PeerId peerId, String peerEndpoint) {
         Peer previous = peersByEndpoint.get(peerEndpoint);
         if (previous != null) {
+            if (previous.ready && lastSignOfLifeNs(previous) - (nowNs - probeAfterNs(previous)) > 0) {
+                warnRefused(nowNs, "uuid {} claims {}, the endpoint of {}, which is alive: refused (a spoofed "
+                        + "beacon or HELLO, or two nodes configured with one endpoint)", peerId, peerEndpoint, previous);
+                return null;
+            }
             // A new uuid on an endpoint an old peer had: the old one is gone (restarted with a new uuid).
             LOG.info("({}) peer {} replaced by {} at {}", name, previous, peerId, peerEndpoint);
             remove(previous, true);
         }
+        if (pendingPeers >= MAX_PENDING_PEERS) {
+            warnRefused(nowNs, "{} peers are waiting for their HELLO; {} at {} refused for now (a flood of fake "
+                    + "beacons?)", MAX_PENDING_PEERS, peerId, peerEndpoint);
+            return null;
+        }
+        try {
+            output.connect(peerId, peerEndpoint);
+        } catch (RuntimeException e) {
+            counters.increment(Counter.CONNECTS_FAILED);
+            warnRefused(nowNs, "no link to {} at {} could be opened: {}", peerId, peerEndpoint, e.toString());
+            return null;
+        }
         Peer peer = new Peer(peerId, peerEndpoint, nowNs);
         peers.put(peerId, peer);
         peersByEndpoint.put(peerEndpoint, peer);
-        output.connect(peerId, peerEndpoint);
+        pendingPeers++;
         sendHello(peer);
         schedule(peer, nowNs + probeAfterNs(peer));
         return peer;
+    }
+
+    private long lastSignOfLifeNs(Peer peer) {
+        long logged = beaconLog.lastBeaconNs(peer.id);
+        long beacon = logged != Long.MIN_VALUE && logged - peer.lastBeaconNs > 0 ? logged : peer.lastBeaconNs;
+        return beacon - peer.lastHeardNs > 0 ? beacon : peer.lastHeardNs;
+    }
+
+    private boolean isRestartLoop(long nowNs, PeerId peer) {
+        if (restarts.size() > MAX_PENDING_PEERS) {
+            restarts.values().removeIf(window -> nowNs - window[0] > RESTART_WINDOW_NS);
+        }
+        long[] window = restarts.computeIfAbsent(peer, id -> new long[] {nowNs, 0});
+        if (nowNs - window[0] > RESTART_WINDOW_NS) {
+            window[0] = nowNs;
+            window[1] = 0;
+        }
+        return ++window[1] > MAX_RESTARTS_IN_WINDOW;
+    }
+
+    private static boolean isOversizedHello(List<byte[]> frames) {
+        if (frames.isEmpty()) {
+            return false;
+        }
+        byte[] header = frames.get(0);
+        return header.length > MAX_HELLO_BYTES && header.length > 2 && header[2] == MessageType.HELLO.id();
+    }
+
+    private void refuseHello(long nowNs, PeerId sender, String why) {
+        counters.increment(Counter.HELLOS_REFUSED);
+        warnRefused(nowNs, "HELLO from {} refused: {}", sender, why);
+    }
+
+    private void warnRefused(long nowNs, String format, Object... args) {
+        if (refusedWarnings.allow(nowNs)) {
+            LOG.warn("(" + name + ") " + format + " (see statistics for how many)", args);
+        } else {
+            LOG.debug("(" + name + ") " + format, args);
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
     }
 
     /** Forgets a peer: EXIT if the application knew it, links closed, groups cleaned. */
@@ -622,6 +744,9 @@ public final class ZreEngine {
     }
 
     private void forget(Peer peer) {
+        if (!peer.ready) {
+            pendingPeers--;
+        }
         peer.removed = true;
         peers.remove(peer.id);
         if (peer.ready) {

@@ -49,8 +49,14 @@ final class EngineNet {
             this.engine = new ZreEngine(config, id, this, counters, sendGoodbye);
         }
 
+        /** Makes the transport fail to open links, as when it is out of sockets. */
+        boolean failConnects;
+
         @Override
         public void connect(PeerId peer, String peerEndpoint) {
+            if (failConnects) {
+                throw new IllegalStateException("out of sockets (on purpose)");
+            }
             links.put(peer, peerEndpoint);
         }
 

@@ -108,16 +108,114 @@ class HandshakeBehaviourTest {
     }
 
     @Test
-    void aNewUuidOnAnEndpointAnOldPeerHadReplacesTheOldPeer() {
+    void aNewUuidOnAnEndpointAnOldPeerHadReplacesTheOldPeerOnceTheOldOneIsQuiet() {
         EngineNet.Node alice = net.node("alice");
         EngineNet.Node bob = net.node("bob");
         net.meet(alice, bob);
         PeerId reborn = PeerId.random();
+        net.advanceUndelivered(java.time.Duration.ofSeconds(3), alice); // bob died: nothing from him since
 
         alice.engine.handleBeacon(net.nowNs, reborn, bob.endpoint);
 
         assertThat(alice.events(ZreEvent.Exit.class)).extracting(ZreEvent::peer).containsExactly(bob.id);
         assertThat(alice.links).containsOnlyKeys(reborn);
+    }
+
+    @Test
+    void aNewUuidClaimingTheEndpointOfALivePeerIsRefusedSoASpoofedBeaconStartsNoStorm() {
+        EngineNet.Node alice = net.node("alice");
+        EngineNet.Node bob = net.node("bob");
+        net.meet(alice, bob);
+
+        alice.engine.handleBeacon(net.nowNs, PeerId.random(), bob.endpoint); // a spoof: bob is alive
+        net.advance(java.time.Duration.ofSeconds(5), alice, bob);
+
+        assertThat(alice.eventTypes()).containsExactly(EventType.ENTER);
+        assertThat(bob.eventTypes()).containsExactly(EventType.ENTER);
+        assertThat(alice.links).containsOnlyKeys(bob.id);
+        assertThat(alice.counters.get(Counter.ANNOUNCEMENTS_REFUSED)).isEqualTo(1);
+    }
+
+    @Test
+    void aHelloThatClaimsTheEndpointOfALivePeerIsRefused() {
+        EngineNet.Node alice = net.node("alice");
+        EngineNet.Node bob = net.node("bob");
+        net.meet(alice, bob);
+        PeerId mallory = PeerId.random();
+
+        alice.receive(mallory, new ZreMessage.Hello(1, bob.endpoint, java.util.List.of("G"), 1, "mallory", java.util.Map.of()));
+
+        assertThat(alice.eventTypes()).containsExactly(EventType.ENTER);
+        assertThat(alice.engine.peers()).containsOnly(bob.id);
+        assertThat(alice.counters.get(Counter.HELLOS_REFUSED)).isEqualTo(1);
+    }
+
+    @Test
+    void aHelloWithAnEndpointThatIsNotTcpIsRefused() {
+        EngineNet.Node alice = net.node("alice");
+
+        alice.receive(PeerId.random(), new ZreMessage.Hello(1, "inproc://zre4j-inbox-wake-up", java.util.List.of(), 1,
+                "odd", java.util.Map.of()));
+
+        assertThat(alice.events).isEmpty();
+        assertThat(alice.links).isEmpty();
+        assertThat(alice.counters.get(Counter.HELLOS_REFUSED)).isEqualTo(1);
+    }
+
+    @Test
+    void aHelloLargerThanAMebibyteIsRefusedBeforeItIsDecoded() {
+        EngineNet.Node alice = net.node("alice");
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 40_000; i++) {
+            headers.put("k" + i, "v".repeat(20));
+        }
+
+        alice.receive(PeerId.random(), new ZreMessage.Hello(1, "tcp://127.0.0.1:9", java.util.List.of(), 1, "big", headers));
+
+        assertThat(alice.events).isEmpty();
+        assertThat(alice.counters.get(Counter.HELLOS_REFUSED)).isEqualTo(1);
+    }
+
+    @Test
+    void peersThatGreetAgainAndAgainAreTakenAsGreetingsNotRestarts() {
+        EngineNet.Node alice = net.node("alice");
+        EngineNet.Node bob = net.node("bob");
+        net.meet(alice, bob);
+
+        for (int i = 0; i < 20; i++) {
+            alice.receive(bob.id, new ZreMessage.Hello(1, bob.endpoint, java.util.List.of(), 0, "bob", java.util.Map.of()));
+        }
+
+        assertThat(alice.counters.get(Counter.PEERS_RESTARTED)).isEqualTo(ZreEngine.MAX_RESTARTS_IN_WINDOW);
+        assertThat(alice.counters.get(Counter.RESTART_LOOPS_BROKEN)).isEqualTo(20 - ZreEngine.MAX_RESTARTS_IN_WINDOW);
+        assertThat(alice.engine.peers()).containsOnly(bob.id);
+    }
+
+    @Test
+    void aFloodOfNewPeersIsCappedAndTheRefusedAreTriedAgainLater() {
+        EngineNet.Node alice = net.node("alice");
+        for (int i = 0; i < ZreEngine.MAX_PENDING_PEERS + 10; i++) {
+            alice.engine.handleBeacon(net.nowNs, PeerId.random(), "tcp://127.0.0.2:" + (20000 + i));
+        }
+
+        assertThat(alice.links).hasSize(ZreEngine.MAX_PENDING_PEERS);
+        assertThat(alice.counters.get(Counter.ANNOUNCEMENTS_REFUSED)).isEqualTo(10);
+        net.advance(java.time.Duration.ofSeconds(31), alice); // none answers: all expire
+        assertThat(alice.links).isEmpty();
+        alice.engine.handleBeacon(net.nowNs, PeerId.random(), "tcp://127.0.0.2:19999");
+        assertThat(alice.links).hasSize(1);
+    }
+
+    @Test
+    void aLinkThatCannotBeOpenedIsCountedAndThePeerNotKept() {
+        EngineNet.Node alice = net.node("alice");
+        alice.failConnects = true;
+
+        alice.engine.handleBeacon(net.nowNs, PeerId.random(), "tcp://127.0.0.2:20000");
+
+        assertThat(alice.engine.peers()).isEmpty();
+        assertThat(alice.counters.get(Counter.CONNECTS_FAILED)).isEqualTo(1);
+        assertThat(alice.engine.deadlineNs()).isEqualTo(Long.MAX_VALUE);
     }
 
     @Test

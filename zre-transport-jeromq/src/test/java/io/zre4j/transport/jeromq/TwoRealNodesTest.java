@@ -84,6 +84,26 @@ class TwoRealNodesTest {
     }
 
     @Test
+    void aListenerThatThrowsAnErrorIsCountedAndTheNodeKeepsWorking() {
+        ZreNode alice = cluster.start("alice");
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        alice.onEvent(event -> {
+            if (calls.getAndIncrement() == 0) {
+                throw new StackOverflowError("a listener that recursed without end");
+            }
+        });
+        ZreNode bob = cluster.start("bob");
+        cluster.awaitEvent(alice, ZreEvent.Enter.class, e -> e.peer().equals(bob.uuid()));
+
+        bob.whispers(alice.uuid(), "still there?");
+
+        cluster.awaitEvent(alice, ZreEvent.Whisper.class, w -> w.content().text().equals("still there?"));
+        assertThat(alice.statistics().get(io.zre4j.Counter.LISTENER_FAILURES)).isEqualTo(1);
+        alice.whispers(bob.uuid(), "yes");
+        cluster.awaitEvent(bob, ZreEvent.Whisper.class, w -> w.content().text().equals("yes"));
+    }
+
+    @Test
     void aKilledNodeExitsAfterItExpires() {
         ZreNode alice = cluster.start("alice");
         ZreNode bob = cluster.start("bob");
