@@ -252,6 +252,8 @@ public interface ZreNode extends AutoCloseable {
      * @param timeout how long to wait; zero to only check
      * @return the event, or empty if none came in time
      * @throws InterruptedException if the thread is interrupted while waiting
+     * @throws IllegalStateException if a listener is registered (events then go to the listener) or the
+     *                               node is closed and every event has been read
      */
     Optional<ZreEvent> poll(Duration timeout) throws InterruptedException;
 

@@ -303,11 +303,13 @@ public final class DefaultZreNode implements ZreNode {
 
     @Override
     public Set<String> peerGroups(PeerId peer) {
+        Objects.requireNonNull(peer, "peer");
         return view.get(peer).map(PeerView.PeerInfo::groups).orElse(Set.of());
     }
 
     @Override
     public Optional<String> peerAddress(PeerId peer) {
+        Objects.requireNonNull(peer, "peer");
         return view.get(peer).map(PeerView.PeerInfo::address);
     }
 
@@ -320,16 +322,20 @@ public final class DefaultZreNode implements ZreNode {
 
     @Override
     public Optional<String> peerName(PeerId peer) {
+        Objects.requireNonNull(peer, "peer");
         return view.get(peer).map(PeerView.PeerInfo::name);
     }
 
     @Override
     public Optional<String> peerHeader(PeerId peer, String key) {
+        Objects.requireNonNull(peer, "peer");
+        Objects.requireNonNull(key, "key");
         return view.get(peer).map(info -> info.headers().get(key));
     }
 
     @Override
     public Map<String, String> peerHeaders(PeerId peer) {
+        Objects.requireNonNull(peer, "peer");
         return view.get(peer).map(PeerView.PeerInfo::headers).orElse(Map.of());
     }
 
@@ -353,11 +359,23 @@ public final class DefaultZreNode implements ZreNode {
 
     @Override
     public Optional<ZreEvent> poll(Duration timeout) throws InterruptedException {
+        Objects.requireNonNull(timeout, "timeout");
         if (!listeners.isEmpty()) {
             throw new IllegalStateException("events go to the registered listener, not to poll()");
         }
-        return Optional.ofNullable(events.poll(timeout.toNanos(), TimeUnit.NANOSECONDS));
+        // Like recv(), in slices, so that a close() meanwhile ends the wait instead of the timeout.
+        long deadlineNs = System.nanoTime() + Math.max(0, timeout.toNanos());
+        while (true) {
+            checkReadable();
+            long leftNs = deadlineNs - System.nanoTime();
+            ZreEvent event = events.poll(Math.max(0, Math.min(leftNs, POLL_SLICE_NS)), TimeUnit.NANOSECONDS);
+            if (event != null || leftNs <= POLL_SLICE_NS) {
+                return Optional.ofNullable(event);
+            }
+        }
     }
+
+    private static final long POLL_SLICE_NS = 100_000_000L;
 
     private void checkReadable() {
         if (!listeners.isEmpty()) {

@@ -655,7 +655,8 @@ public final class ZreEngine {
     private Peer requirePeer(long nowNs, PeerId peerId, String peerEndpoint) {
         Peer previous = peersByEndpoint.get(peerEndpoint);
         if (previous != null) {
-            if (previous.ready && lastSignOfLifeNs(previous) - (nowNs - probeAfterNs(previous)) > 0) {
+            // Alive: heard from within half the evasive timeout (it beacons every interval).
+            if (previous.ready && lastSignOfLifeNs(previous) - (nowNs - probeAfterNs) > 0) {
                 warnRefused(nowNs, "uuid {} claims {}, the endpoint of {}, which is alive: refused (a spoofed "
                         + "beacon or HELLO, or two nodes configured with one endpoint)", peerId, peerEndpoint, previous);
                 return null;

@@ -113,7 +113,7 @@ class HandshakeBehaviourTest {
         EngineNet.Node bob = net.node("bob");
         net.meet(alice, bob);
         PeerId reborn = PeerId.random();
-        net.advanceUndelivered(java.time.Duration.ofSeconds(3), alice); // bob died: nothing from him since
+        net.advanceUndelivered(java.time.Duration.ofSeconds(4), alice); // bob died: nothing from him since
 
         alice.engine.handleBeacon(net.nowNs, reborn, bob.endpoint);
 

@@ -54,9 +54,19 @@ class NodeLifecycleTest {
                 .isInstanceOf(io.zre4j.UnknownPeerException.class);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> node.join(""))
                 .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> node.peerAddress(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("peer");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> node.poll(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("timeout");
         node.close();
         node.close();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> node.join("G")).isInstanceOf(IllegalStateException.class);
+        // Once the last event (STOP) is read, poll() says so at once, like recv(), instead of waiting out its timeout.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+            for (int i = 0; i < 10; i++) {
+                node.poll(Duration.ofMinutes(1));
+            }
+        }).isInstanceOf(IllegalStateException.class).hasMessageContaining("stopped");
     }
 
     @Test
