@@ -53,17 +53,36 @@ final class InboxWaker implements AutoCloseable {
      * @param context the transport's context, the inbox's
      */
     void attach(ZContext context) {
+        attach(context, ENDPOINT);
+    }
+
+    /**
+     * Connects the waker to an inbox bound to {@code endpoint}, replacing the connection to any earlier
+     * inbox (a new DEALER: one connected to a closed inbox could hand a wake-up to its dying pipe). A
+     * wake-up pending in the earlier inbox is forgotten, so that the next signal sends again. Node thread.
+     *
+     * @param context  the transport's context, the inbox's
+     * @param endpoint the inbox's {@code inproc} endpoint
+     */
+    void attach(ZContext context, String endpoint) {
         ZMQ.Socket socket = context.createSocket(SocketType.DEALER);
         socket.setIdentity(identity);
         socket.setLinger(0);
         socket.setSendTimeOut(0);
-        socket.connect(ENDPOINT);
+        socket.connect(endpoint);
+        ZMQ.Socket old;
         synchronized (lock) {
             if (closed) {
                 socket.close();
                 return;
             }
+            old = dealer;
             dealer = socket;
+            pending.set(false);
+        }
+        if (old != null) {
+            // Never used again: every signal takes the lock, and reads the new DEALER.
+            old.close();
         }
     }
 

@@ -16,6 +16,9 @@ final class LinkIdentity {
     /** The first byte of every ZRE routing identity. */
     static final byte PREFIX = 0x01;
 
+    /** Length of the routing ids JeroMQ's ROUTER makes up: a zero byte and a 32-bit counter. */
+    static final int GENERATED_LENGTH = 5;
+
     private static final int MAX_DESCRIBED_BYTES = 24;
 
     private LinkIdentity() {
@@ -42,6 +45,37 @@ final class LinkIdentity {
      */
     static boolean isValid(byte[] identity) {
         return identity.length == LENGTH && identity[0] == PREFIX;
+    }
+
+    /**
+     * Whether a routing identity is one JeroMQ's ROUTER made up rather than one a peer announced: 5 bytes,
+     * a zero byte and a counter (JeroMQ 0.6.0, {@code Router.identifyPeer}). The ROUTER makes one up in two
+     * cases: for a connection that announced no identity, and, with ROUTER_HANDOVER, to rename a connection
+     * whose identity a newer connection has just taken over. If the old connection had already broken (the
+     * peer restarted, or its link reconnected), the messages still queued on it then arrive under the made-up
+     * id; if it was still open, JeroMQ drops them. (ZeroMQ reserves ids that start with a zero byte, but a hand-made client
+     * can still announce one: {@link #wasReplaced} tells that case apart.)
+     *
+     * @param identity the first frame of a message read from the ROUTER
+     * @return true for a made-up id
+     */
+    static boolean isGenerated(byte[] identity) {
+        return identity.length == GENERATED_LENGTH && identity[0] == 0;
+    }
+
+    /**
+     * Whether a message came in on a connection that a newer one from the same peer has replaced: its routing
+     * id was made up ({@link #isGenerated}) although the connection announced an identity, which the ROUTER
+     * uses as the routing id unless it renamed the connection to hand its identity over.
+     *
+     * @param routingId         the first frame of a message read from the ROUTER
+     * @param announcedIdentity the identity the connection announced in its ZMTP handshake, as JeroMQ keeps it
+     *                          in a frame's metadata (decoded as text); null or empty if it announced none
+     * @return true if the connection was replaced
+     */
+    static boolean wasReplaced(byte[] routingId, String announcedIdentity) {
+        return isGenerated(routingId) && announcedIdentity != null && !announcedIdentity.isEmpty()
+                && !announcedIdentity.equals(new String(routingId, zmq.ZMQ.CHARSET));
     }
 
     /**

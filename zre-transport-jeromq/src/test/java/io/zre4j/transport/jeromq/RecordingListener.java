@@ -22,6 +22,8 @@ final class RecordingListener implements TransportListener {
 
     final List<Message> messages = new ArrayList<>();
     final List<Malformed> malformed = new ArrayList<>();
+    final List<String> replacedLinkMessages = new ArrayList<>();
+    final List<String> inboxResets = new ArrayList<>();
 
     @Override
     public void onMessage(PeerId sender, List<byte[]> frames) {
@@ -31,5 +33,15 @@ final class RecordingListener implements TransportListener {
     @Override
     public void onMalformed(ZreProtocolException.Reason reason, String detail) {
         malformed.add(new Malformed(reason, detail));
+    }
+
+    @Override
+    public void onReplacedLinkMessage(String detail) {
+        replacedLinkMessages.add(detail);
+    }
+
+    @Override
+    public void onInboxReset(String detail) {
+        inboxResets.add(detail);
     }
 }

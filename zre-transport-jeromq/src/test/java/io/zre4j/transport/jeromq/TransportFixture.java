@@ -66,6 +66,15 @@ final class TransportFixture implements AutoCloseable {
         return new Node(id, transport, transport.open(listener), listener);
     }
 
+    /** A loopback transport whose inbox is reset past {@code inboxLimits} (see {@link InboxBudget}). */
+    Node open(InboxBudget.Limits inboxLimits) {
+        PeerId id = PeerId.random();
+        Transport transport = new JeromqTransport(LOOPBACK, id, inboxLimits);
+        transports.add(transport);
+        RecordingListener listener = new RecordingListener();
+        return new Node(id, transport, transport.open(listener), listener);
+    }
+
     static List<byte[]> frames(String... texts) {
         List<byte[]> frames = new ArrayList<>(texts.length);
         for (String text : texts) {
