@@ -85,6 +85,9 @@ final class JeromqTransport implements Transport {
      */
     static final int INBOX_HANDSHAKE_TIMEOUT_MS = 2_000;
 
+    /** The most sockets the transport's context may hold: one DEALER per peer, plus a few of its own. */
+    static final int MAX_SOCKETS = 16_384;
+
     /** How long a reset inbox keeps trying to bind its endpoint again before it leaves it to later receives. */
     private static final long REBIND_PATIENCE_NS = TimeUnit.SECONDS.toNanos(2);
     /** Between two attempts to bind the endpoint again, once the patience above has run out. */
@@ -174,6 +177,9 @@ final class JeromqTransport implements Transport {
         // One I/O thread: InboxBudget counts on it with plain fields.
         ZContext newContext = new ZContext(1);
         newContext.setThreadFactor(this::newThread);
+        // JeroMQ's default cap of 1,024 sockets would stop a node at about a thousand peers (one DEALER each);
+        // the real limit is then the process's file descriptors, and a link that cannot open is counted.
+        newContext.getContext().setMaxSockets(MAX_SOCKETS);
         String endpoint;
         try {
             InboxBudget newBudget = new InboxBudget(inboxLimits, waker::signal);
