@@ -41,7 +41,7 @@ final class InputLoop {
     static void run(InputStream in, PrintWriter err, LineHandler handler) {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         try {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            for (String line = nextLine(reader); line != null; line = nextLine(reader)) {
                 try {
                     if (!handler.handle(line)) {
                         return;
@@ -56,5 +56,27 @@ final class InputLoop {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read stdin", e);
         }
+    }
+
+    /**
+     * The next line: up to a line feed, without it and without a carriage return just before it (CRLF). A
+     * lone carriage return is text, not a line break (BufferedReader.readLine would split a command there).
+     *
+     * @return the line, or null at the end of input
+     */
+    static String nextLine(BufferedReader reader) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = reader.read()) != -1 && c != '\n') {
+            line.append((char) c);
+        }
+        if (c == -1 && line.length() == 0) {
+            return null;
+        }
+        int end = line.length();
+        if (end > 0 && line.charAt(end - 1) == '\r') {
+            line.setLength(end - 1);
+        }
+        return line.toString();
     }
 }
