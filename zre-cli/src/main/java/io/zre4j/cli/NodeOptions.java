@@ -47,7 +47,7 @@ final class NodeOptions {
 
     @Option(names = "--header", paramLabel = "KEY=VALUE", order = 4,
             description = "Header announced to peers; repeatable.")
-    private Map<String, String> headers = new LinkedHashMap<>();
+    private List<String> headerSpecs = new ArrayList<>();
 
     @Option(names = "--interface", paramLabel = "IFACE", order = 5,
             description = "Network interface: a name (lo, eth0), an address or a CIDR "
@@ -118,7 +118,7 @@ final class NodeOptions {
                 builder.uuid(uuid);
             }
             groups.forEach(builder::group);
-            headers.forEach(builder::header);
+            headers().forEach(builder::header);
             if (interfaceName != null) {
                 builder.interfaceName(interfaceName);
             }
@@ -151,6 +151,22 @@ final class NodeOptions {
                 : GossipDiscovery.bind(gossipBinds.toArray(String[]::new));
         return gossipBinds.isEmpty() || gossipConnects.isEmpty()
                 ? gossip : gossip.connect(gossipConnects.toArray(String[]::new));
+    }
+
+    /** The --header values as a map; a value without '=' or a key given twice is a usage error. */
+    private Map<String, String> headers() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String spec : headerSpecs) {
+            int eq = spec.indexOf('=');
+            if (eq < 1) {
+                throw invalid("--header", "'" + spec + "' is not KEY=VALUE (a non-empty key, then '=', then the value)");
+            }
+            String key = spec.substring(0, eq);
+            if (headers.putIfAbsent(key, spec.substring(eq + 1)) != null) {
+                throw invalid("--header", "header '" + key + "' is given twice");
+            }
+        }
+        return headers;
     }
 
     /** Evasive must come before expiry; say so in the options' own words (one of them may be a default). */

@@ -48,7 +48,8 @@ class CommandLineTest {
             node --port abc                         | Invalid value for option '--port': 'abc' is not an int
             node --port 70000                       | Invalid value for option '--port': must be 1 to 65535, got 70000
             node --uuid xyz                         | Invalid value for option '--uuid': 'xyz' is not a uuid
-            node --header novalue                   | '--header' (KEY=VALUE) should be in KEY=VALUE format but was novalue
+            node --header novalue                   | Invalid value for option '--header': 'novalue' is not KEY=VALUE
+            node --header k=1 --header k=2          | Invalid value for option '--header': header 'k' is given twice
             node --interface nosuch0                | Invalid value for option '--interface': no network interface matches
             node --evasive 10s --expired 5s         | Invalid timeouts: --evasive (10s) must be shorter than --expired (5s)
             node --nmae bob                         | Unknown options: '--nmae', 'bob'
