@@ -221,6 +221,24 @@ class GossipDiscoveryTest {
     }
 
     @Test
+    void aFloodOfTuplesIsCappedAndTheHubServesOn() {
+        String hubEndpoint = freeEndpoint();
+        ZreNode hub = start("hub", GossipDiscovery.bind(hubEndpoint));
+        int extra = 25;
+
+        try (RawGossipPeer flooder = RawGossipPeer.clientOf(hubEndpoint)) {
+            for (int i = 0; i < GossipLoop.MAX_TUPLES + extra; i++) {
+                flooder.send(new GossipMessage.Publish("flood/" + i, "x", 0)); // not greeted: no echo back
+            }
+            await().atMost(PATIENCE).until(() -> hub.statistics().get(Counter.BEACONS_IGNORED) >= extra);
+        }
+        // The hub's own tuple is one of the MAX_TUPLES, so exactly `extra` + 1 floods were refused.
+        assertThat(hub.statistics().get(Counter.BEACONS_IGNORED)).isEqualTo(extra + 1);
+        ZreNode alice = start("alice", GossipDiscovery.connect(hubEndpoint));
+        await().atMost(PATIENCE).until(() -> hub.peers().contains(alice.uuid()) && alice.peers().contains(hub.uuid()));
+    }
+
+    @Test
     void aGossipEndpointThatCannotBeBoundIsAClearNetworkError() {
         String taken = freeEndpoint();
         start("first", GossipDiscovery.bind(taken));
