@@ -106,6 +106,8 @@ final class InboxBudget implements MsgAllocator {
 
     private final Limits soft;
     private final Limits hard;
+    /** Unread bytes beyond which the I/O thread raises the alarm: the soft limit, or the hard one if lower. */
+    private final long alarmBytes;
     private final Runnable wakeNode;
 
     // Written by the I/O thread only.
@@ -132,8 +134,21 @@ final class InboxBudget implements MsgAllocator {
      * @param wakeNode ends the node thread's wait; called on the I/O thread when the alarm is raised
      */
     InboxBudget(Limits soft, Runnable wakeNode) {
+        this(soft, wakeNode, Runtime.getRuntime().maxMemory());
+    }
+
+    /**
+     * @param soft      the soft limits; the hard ones are {@value #HARD_FACTOR} times these
+     * @param wakeNode  ends the node thread's wait; called on the I/O thread when the alarm is raised
+     * @param maxMemory the JVM's memory: unread bytes beyond half of it reset the inbox at once, whatever
+     *                  the limits (JeroMQ allocates a whole frame, up to {@code maxFrameBytes}, as soon as its
+     *                  header arrives, so a few large frames could otherwise exhaust a small heap)
+     */
+    InboxBudget(Limits soft, Runnable wakeNode, long maxMemory) {
         this.soft = Objects.requireNonNull(soft, "soft");
-        this.hard = soft.hard();
+        Limits scaled = soft.hard();
+        this.hard = new Limits(scaled.frames(), Math.max(1, Math.min(scaled.bytes(), maxMemory / 2)));
+        this.alarmBytes = Math.min(soft.bytes(), hard.bytes());
         this.wakeNode = Objects.requireNonNull(wakeNode, "wakeNode");
     }
 
@@ -147,7 +162,18 @@ final class InboxBudget implements MsgAllocator {
             allocatedFrames--;
             allocatedBytes -= previous.size();
         }
-        Msg msg = ZMQ.DEFAULT_MSG_ALLOCATOR.allocate(size);
+        Msg msg;
+        try {
+            msg = ZMQ.DEFAULT_MSG_ALLOCATOR.allocate(size);
+        } catch (OutOfMemoryError e) {
+            // A frame the JVM cannot hold: count it as held, so that the node resets the inbox at once, and
+            // hand the decoder an empty frame rather than let the error kill JeroMQ's I/O thread (the
+            // connection's next bytes then make no sense to the decoder, which drops the connection).
+            last = null;
+            allocatedBytes += size;
+            raiseAlarm(++allocatedFrames, Long.MAX_VALUE / 2);
+            return new Msg(0);
+        }
         last = size <= LONGEST_REMEMBERED_FRAME ? msg : null;
         long frames = ++allocatedFrames;
         long bytes = allocatedBytes += size;
@@ -156,7 +182,7 @@ final class InboxBudget implements MsgAllocator {
             publishedAllocatedFrames.lazySet(frames);
             publishedAllocatedBytes.lazySet(bytes);
         } else if (frames - publishedConsumedFrames.get() > soft.frames()
-                || bytes - publishedConsumedBytes.get() > soft.bytes()) {
+                || bytes - publishedConsumedBytes.get() > alarmBytes) {
             raiseAlarm(frames, bytes);
         }
         return msg;

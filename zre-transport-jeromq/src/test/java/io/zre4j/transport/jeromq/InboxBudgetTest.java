@@ -37,6 +37,16 @@ class InboxBudgetTest {
     }
 
     @Test
+    void unreadBytesBeyondHalfTheMemoryResetAtOnceWhateverTheLimits() {
+        InboxBudget smallHeap = new InboxBudget(new InboxBudget.Limits(10, 1_000_000), wakeUps::incrementAndGet, 1_000);
+
+        smallHeap.allocate(600); // a large frame's header arrived: the whole frame is allocated
+
+        assertThat(smallHeap.alarmed()).isTrue();
+        assertThat(smallHeap.overflow(false)).contains("hard limit of 40 frames or 500 bytes");
+    }
+
+    @Test
     void framesTheNodeHasReadNoLongerCount() {
         allocate(8, 10);
         budget.consumed(8, 80);
