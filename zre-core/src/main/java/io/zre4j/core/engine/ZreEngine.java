@@ -455,13 +455,22 @@ public final class ZreEngine {
             return;
         }
         if (known != null && known.port != Peer.portOf(endpoint)) {
+            if (known.ready && nowNs - known.lastHeardNs < probeAfterNs) {
+                // Its link still speaks from the old port: a beacon saying otherwise is a spoof (or a stale
+                // datagram); it would make the peer EXIT and ENTER for every such beacon.
+                counters.increment(Counter.ANNOUNCEMENTS_REFUSED);
+                output.refused(peerId);
+                warnRefused(nowNs, "a beacon says {} moved to {}, but its link at {} is alive: refused", known,
+                        endpoint, known.endpoint);
+                return;
+            }
             // Same uuid, new port: the peer restarted with a fixed uuid. Another address with the same port
             // is just another route to the same node (multi-homed hosts) and must not make it flap.
             LOG.info("({}) peer {} moved from {} to {}", name, known, known.endpoint, endpoint);
             remove(known, true);
             known = null;
         }
-        if (known == null && requirePeer(nowNs, peerId, endpoint) == null) {
+        if (known == null && requirePeer(nowNs, peerId, endpoint, true) == null) {
             counters.increment(Counter.ANNOUNCEMENTS_REFUSED);
             output.refused(peerId);
         }
@@ -631,10 +640,9 @@ public final class ZreEngine {
         }
         if (peer == null) {
             // A peer we have not heard a beacon from: connect back to the endpoint it announced.
-            peer = requirePeer(nowNs, sender, hello.endpoint());
+            peer = requirePeer(nowNs, sender, hello.endpoint(), false);
             if (peer == null) {
-                refuseHello(nowNs, sender, "no link could be opened to " + hello.endpoint()
-                        + " (too many peers waiting for their HELLO, the endpoint of a live peer, or out of sockets)");
+                refuseHello(nowNs, sender, "no link could be opened to " + hello.endpoint());
                 return null;
             }
         }
@@ -648,15 +656,19 @@ public final class ZreEngine {
     /**
      * Opens a link to a new peer and greets it.
      *
-     * @return the peer, or null if refused: the endpoint belongs to a live peer (another uuid claiming it is
-     *         a spoof or a misconfiguration), too many peers are waiting for their HELLO, or the transport
-     *         could not open the link
+     * @param announced true when discovery announced the peer (a beacon, a list: cheap to forge, so the
+     *                  checks below apply); false when the peer greeted us over TCP with a valid HELLO (it has
+     *                  shown it is there: a node that restarted with a new uuid on its old port must not wait
+     *                  for its old self to expire, nor a real node behind a flood of fake beacons)
+     * @return the peer, or null if refused: an announced endpoint belongs to a live peer (another uuid
+     *         claiming it is a spoof or a misconfiguration), too many announced peers are waiting for their
+     *         HELLO, or the transport could not open the link
      */
-    private Peer requirePeer(long nowNs, PeerId peerId, String peerEndpoint) {
+    private Peer requirePeer(long nowNs, PeerId peerId, String peerEndpoint, boolean announced) {
         Peer previous = peersByEndpoint.get(peerEndpoint);
         if (previous != null) {
             // Alive: heard from within half the evasive timeout (it beacons every interval).
-            if (previous.ready && lastSignOfLifeNs(previous) - (nowNs - probeAfterNs) > 0) {
+            if (announced && previous.ready && lastSignOfLifeNs(previous) - (nowNs - probeAfterNs) > 0) {
                 warnRefused(nowNs, "uuid {} claims {}, the endpoint of {}, which is alive: refused (a spoofed "
                         + "beacon or HELLO, or two nodes configured with one endpoint)", peerId, peerEndpoint, previous);
                 return null;
@@ -665,7 +677,7 @@ public final class ZreEngine {
             LOG.info("({}) peer {} replaced by {} at {}", name, previous, peerId, peerEndpoint);
             remove(previous, true);
         }
-        if (pendingPeers >= MAX_PENDING_PEERS) {
+        if (announced && pendingPeers >= MAX_PENDING_PEERS) {
             warnRefused(nowNs, "{} peers are waiting for their HELLO; {} at {} refused for now (a flood of fake "
                     + "beacons?)", MAX_PENDING_PEERS, peerId, peerEndpoint);
             return null;

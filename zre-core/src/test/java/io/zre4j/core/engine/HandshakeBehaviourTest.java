@@ -137,17 +137,61 @@ class HandshakeBehaviourTest {
     }
 
     @Test
-    void aHelloThatClaimsTheEndpointOfALivePeerIsRefused() {
+    void aNodeRestartedWithANewUuidOnTheSamePortIsTakenAtItsFirstHello() {
         EngineNet.Node alice = net.node("alice");
         EngineNet.Node bob = net.node("bob");
         net.meet(alice, bob);
-        PeerId mallory = PeerId.random();
+        PeerId reborn = PeerId.random();
 
-        alice.receive(mallory, new ZreMessage.Hello(1, bob.endpoint, java.util.List.of("G"), 1, "mallory", java.util.Map.of()));
+        // A HELLO over TCP shows the new node is there; only beacons, cheap to forge, wait for the old one to go.
+        alice.receive(reborn, new ZreMessage.Hello(1, bob.endpoint, java.util.List.of(), 1, "bob2", java.util.Map.of()));
+
+        assertThat(alice.eventTypes()).containsExactly(EventType.ENTER, EventType.EXIT, EventType.ENTER);
+        assertThat(alice.engine.peers()).containsOnly(reborn);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(10)
+    void aSpoofedHelloForALivePeersEndpointCausesABoundedBurstNotAnEndlessLoop() {
+        EngineNet.Node alice = net.node("alice");
+        EngineNet.Node bob = net.node("bob");
+        net.meet(alice, bob);
+
+        alice.receive(PeerId.random(), new ZreMessage.Hello(1, bob.endpoint, java.util.List.of(), 1, "mallory", java.util.Map.of()));
+        net.deliverAll(); // ends: the restart-loop breaker stops the HELLO ping-pong
+
+        assertThat(alice.counters.get(Counter.PEERS_RESTARTED) + bob.counters.get(Counter.PEERS_RESTARTED))
+                .isLessThanOrEqualTo(2L * (ZreEngine.MAX_RESTARTS_IN_WINDOW + 1));
+        assertThat(alice.engine.peers()).contains(bob.id);
+        assertThat(bob.engine.peers()).contains(alice.id);
+    }
+
+    @Test
+    void aBeaconSayingALivePeerMovedToAnotherPortIsRefused() {
+        EngineNet.Node alice = net.node("alice");
+        EngineNet.Node bob = net.node("bob");
+        net.meet(alice, bob);
+
+        alice.engine.handleBeacon(net.nowNs, bob.id, "tcp://127.0.0.1:1"); // a spoof: bob's link is alive
 
         assertThat(alice.eventTypes()).containsExactly(EventType.ENTER);
-        assertThat(alice.engine.peers()).containsOnly(bob.id);
-        assertThat(alice.counters.get(Counter.HELLOS_REFUSED)).isEqualTo(1);
+        assertThat(alice.links).containsEntry(bob.id, bob.endpoint);
+        assertThat(alice.counters.get(Counter.ANNOUNCEMENTS_REFUSED)).isEqualTo(1);
+    }
+
+    @Test
+    void aRealNodeThatGreetsUsIsTakenEvenWhenFakeBeaconsFillThePendingPeers() {
+        EngineNet.Node alice = net.node("alice");
+        for (int i = 0; i < ZreEngine.MAX_PENDING_PEERS; i++) {
+            alice.engine.handleBeacon(net.nowNs, PeerId.random(), "tcp://127.0.0.2:" + (20000 + i));
+        }
+        EngineNet.Node bob = net.node("bob");
+
+        bob.hears(alice); // bob greets alice over TCP
+        net.deliverAll();
+
+        assertThat(alice.events(ZreEvent.Enter.class)).extracting(ZreEvent::peer).containsExactly(bob.id);
+        assertThat(bob.events(ZreEvent.Enter.class)).extracting(ZreEvent::peer).containsExactly(alice.id);
     }
 
     @Test
