@@ -49,6 +49,8 @@ public final class DefaultZreNode implements ZreNode {
     public static final int MAX_WAITING_COMMANDS = 10_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultZreNode.class);
+    /** recv() and poll() wait in slices of this, so that a close() meanwhile ends their wait. */
+    private static final long POLL_SLICE_NS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private enum State { NEW, RUNNING, STOPPED, CLOSED }
 
@@ -350,7 +352,7 @@ public final class DefaultZreNode implements ZreNode {
     public ZreEvent recv() throws InterruptedException {
         while (true) {
             checkReadable();
-            ZreEvent event = events.poll(100, TimeUnit.MILLISECONDS);
+            ZreEvent event = events.poll(POLL_SLICE_NS, TimeUnit.NANOSECONDS);
             if (event != null) {
                 return event;
             }
@@ -363,7 +365,6 @@ public final class DefaultZreNode implements ZreNode {
         if (!listeners.isEmpty()) {
             throw new IllegalStateException("events go to the registered listener, not to poll()");
         }
-        // Like recv(), in slices, so that a close() meanwhile ends the wait instead of the timeout.
         long deadlineNs = System.nanoTime() + Math.max(0, timeout.toNanos());
         while (true) {
             checkReadable();
@@ -374,8 +375,6 @@ public final class DefaultZreNode implements ZreNode {
             }
         }
     }
-
-    private static final long POLL_SLICE_NS = 100_000_000L;
 
     private void checkReadable() {
         if (!listeners.isEmpty()) {

@@ -74,9 +74,9 @@ final class NodeAgent implements Agent, EngineOutput, TransportListener, Discove
      * A routine beacon (same endpoint) only updates the time here: it needs no trip to the node's thread.
      * Dropped when the engine lets go of the peer, so that its next beacon goes to the engine again.
      */
+    private final Map<PeerId, Sighting> sightings = new ConcurrentHashMap<>();
     /** The entered peers' pulses, for {@link #liveness} on any thread; written by the engine's thread. */
     private final Map<PeerId, PeerPulse> pulses = new ConcurrentHashMap<>();
-    private final Map<PeerId, Sighting> sightings = new ConcurrentHashMap<>();
 
     /** The endpoint a peer's beacons announced, and when the latest came. */
     private static final class Sighting {

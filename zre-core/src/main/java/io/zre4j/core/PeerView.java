@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The application's view of the network, built only from the events the node delivers: a peer is in the
@@ -52,7 +53,7 @@ final class PeerView {
         }
     }
 
-    private void withInfo(PeerId peer, java.util.function.Consumer<PeerInfo> change) {
+    private void withInfo(PeerId peer, Consumer<PeerInfo> change) {
         PeerInfo info = peers.get(peer);
         if (info != null) {
             change.accept(info);

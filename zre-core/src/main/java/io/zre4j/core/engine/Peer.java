@@ -1,8 +1,8 @@
 package io.zre4j.core.engine;
 
 import io.zre4j.MessageType;
-
 import io.zre4j.PeerId;
+import io.zre4j.PeerLiveness;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -91,9 +91,9 @@ final class Peer {
     void liveness(Liveness newLiveness) {
         liveness = newLiveness;
         pulse.state(switch (newLiveness) {
-            case ALIVE, PROBED -> io.zre4j.PeerLiveness.State.ALIVE;
-            case EVASIVE -> io.zre4j.PeerLiveness.State.EVASIVE;
-            case SILENT -> io.zre4j.PeerLiveness.State.SILENT;
+            case ALIVE, PROBED -> PeerLiveness.State.ALIVE;
+            case EVASIVE -> PeerLiveness.State.EVASIVE;
+            case SILENT -> PeerLiveness.State.SILENT;
         });
     }
 

@@ -93,7 +93,10 @@ public final class ZreEngine {
     private long lastNowNs;
     private boolean started;
     private boolean stopped;
-    /** Between {@link #stop} and the end of the stop: commands are refused, links still read. */
+    /**
+     * Set by {@link #stop} and never cleared, so it also holds once {@link #stopped}: from then on commands are
+     * refused; until {@code stopped}, links are still read.
+     */
     private boolean stopping;
     /** While stopping: the peers that have not yet confirmed that they got everything we sent them. */
     private final Set<Peer> unconfirmed = new LinkedHashSet<>();
@@ -262,7 +265,7 @@ public final class ZreEngine {
      */
     public void join(long nowNs, String group) {
         lastNowNs = nowNs;
-        if (stopped || stopping || !ownGroups.add(group)) {
+        if (stopping || !ownGroups.add(group)) {
             return;
         }
         status = (status + 1) & 0xFF;
@@ -279,7 +282,7 @@ public final class ZreEngine {
      * @param group the group
      */
     public void leave(String group) {
-        if (stopped || stopping || !ownGroups.remove(group)) {
+        if (stopping || !ownGroups.remove(group)) {
             return;
         }
         status = (status + 1) & 0xFF;
@@ -306,7 +309,7 @@ public final class ZreEngine {
      */
     public void contest(long nowNs, String group) {
         lastNowNs = nowNs;
-        if (!stopped && !stopping) {
+        if (!stopping) {
             elections.contest(nowNs, group);
         }
     }
@@ -320,7 +323,7 @@ public final class ZreEngine {
      */
     public int shout(String group, Frames content) {
         Set<Peer> members = groupMembers.get(group);
-        if (stopped || stopping || members == null || members.isEmpty()) {
+        if (stopping || members == null || members.isEmpty()) {
             return 0;
         }
         byte[] header = ZreCodec.encodeHeader(new ZreMessage.Shout(0, group, content));
@@ -342,7 +345,7 @@ public final class ZreEngine {
      */
     public boolean whisper(PeerId peer, Frames content) {
         Peer known = peers.get(peer);
-        if (stopped || stopping || known == null || !known.ready) {
+        if (stopping || known == null || !known.ready) {
             counters.increment(Counter.WHISPERS_TO_UNKNOWN_PEER);
             LOG.debug("({}) whisper to unknown peer {} dropped", name, peer);
             return false;
@@ -362,7 +365,7 @@ public final class ZreEngine {
      */
     public void stop(long nowNs) {
         lastNowNs = nowNs;
-        if (stopped || stopping) {
+        if (stopping) {
             return;
         }
         stopping = true;
@@ -391,8 +394,13 @@ public final class ZreEngine {
         return stopped;
     }
 
+    /** Whether a polite stop is under way, waiting for peers to confirm what they were sent. */
+    private boolean awaitingConfirmations() {
+        return stopping && !stopped;
+    }
+
     private void confirmed(Peer peer) {
-        if (stopping && !stopped && unconfirmed.remove(peer) && unconfirmed.isEmpty()) {
+        if (awaitingConfirmations() && unconfirmed.remove(peer) && unconfirmed.isEmpty()) {
             finishStop();
         }
     }
@@ -571,7 +579,7 @@ public final class ZreEngine {
      */
     public void handleTimeout(long nowNs) {
         lastNowNs = nowNs;
-        if (stopping && !stopped && nowNs - stopDeadlineNs >= 0) {
+        if (awaitingConfirmations() && nowNs - stopDeadlineNs >= 0) {
             finishStop();
             return;
         }
@@ -599,7 +607,7 @@ public final class ZreEngine {
         long election = elections.deadlineNs();
         long earliest = peers == Long.MAX_VALUE ? election
                 : election == Long.MAX_VALUE || peers - election <= 0 ? peers : election;
-        if (stopping && !stopped && (earliest == Long.MAX_VALUE || stopDeadlineNs - earliest < 0)) {
+        if (awaitingConfirmations() && (earliest == Long.MAX_VALUE || stopDeadlineNs - earliest < 0)) {
             return stopDeadlineNs;
         }
         return earliest;
@@ -624,10 +632,8 @@ public final class ZreEngine {
                 // start that), or a peer gone mad. Take the HELLO as a greeting on its new link, without the
                 // EXIT, ENTER and HELLO back that would keep the loop going.
                 counters.increment(Counter.RESTART_LOOPS_BROKEN);
-                if (refusedWarnings.allow(nowNs)) {
-                    LOG.warn("({}) peer {} said HELLO more than {} times in {} s; taken as a greeting, not a restart",
-                            name, peer, MAX_RESTARTS_IN_WINDOW, RESTART_WINDOW_NS / 1_000_000_000L);
-                }
+                warnRefused(nowNs, "peer {} said HELLO more than {} times in {} s; taken as a greeting, not a restart",
+                        peer, MAX_RESTARTS_IN_WINDOW, RESTART_WINDOW_NS / 1_000_000_000L);
                 return peer;
             }
             // A HELLO on a link that already said HELLO: the peer restarted (same uuid). Zyre does the same.
@@ -698,10 +704,16 @@ public final class ZreEngine {
         return peer;
     }
 
+    /**
+     * When the peer last gave a sign of life: a message over its link or a beacon. Brings its beacon time up
+     * to date from the beacon log first (routine beacons are logged there without a trip to the engine).
+     */
     private long lastSignOfLifeNs(Peer peer) {
         long logged = beaconLog.lastBeaconNs(peer.id);
-        long beacon = logged != Long.MIN_VALUE && logged - peer.lastBeaconNs > 0 ? logged : peer.lastBeaconNs;
-        return beacon - peer.lastHeardNs > 0 ? beacon : peer.lastHeardNs;
+        if (logged != Long.MIN_VALUE && logged - peer.lastBeaconNs > 0) {
+            peer.lastBeaconNs = logged;
+        }
+        return peer.lastBeaconNs - peer.lastHeardNs > 0 ? peer.lastBeaconNs : peer.lastHeardNs;
     }
 
     private boolean isRestartLoop(long nowNs, PeerId peer) {
@@ -899,11 +911,7 @@ public final class ZreEngine {
             schedule(peer, Math.min(peer.lastHeardNs + expiredAfterNs, nowNs + probeAfterNs(peer)));
             return;
         }
-        long logged = beaconLog.lastBeaconNs(peer.id);
-        if (logged != Long.MIN_VALUE && logged - peer.lastBeaconNs > 0) {
-            peer.lastBeaconNs = logged;
-        }
-        long lastAnyNs = peer.lastBeaconNs - peer.lastHeardNs > 0 ? peer.lastBeaconNs : peer.lastHeardNs;
+        long lastAnyNs = lastSignOfLifeNs(peer);
         if (nowNs - lastAnyNs < probeAfterNs(peer)) {
             peer.liveness(Peer.Liveness.ALIVE); // heard again (a beacon): back at the bottom of the ladder
         }

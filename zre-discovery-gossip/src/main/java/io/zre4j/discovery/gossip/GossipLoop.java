@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
@@ -117,11 +118,17 @@ final class GossipLoop implements Runnable {
         }
     }
 
+    /** A socket with the options every gossip socket has: no linger, bounded frames, a short handshake. */
+    private ZMQ.Socket newSocket(SocketType type) {
+        ZMQ.Socket socket = context.createSocket(type);
+        socket.setLinger(0);
+        socket.setMaxMsgSize(MAX_FRAME_BYTES);
+        socket.setHandshakeIvl(HANDSHAKE_TIMEOUT_MS);
+        return socket;
+    }
+
     private ZMQ.Socket bindRouter(String endpoint) {
-        ZMQ.Socket router = context.createSocket(SocketType.ROUTER);
-        router.setLinger(0);
-        router.setMaxMsgSize(MAX_FRAME_BYTES);
-        router.setHandshakeIvl(HANDSHAKE_TIMEOUT_MS);
+        ZMQ.Socket router = newSocket(SocketType.ROUTER);
         // Sending to a client that went away fails at once, and its session is dropped.
         router.setRouterMandatory(true);
         try {
@@ -134,10 +141,7 @@ final class GossipLoop implements Runnable {
     }
 
     private ZMQ.Socket connectDealer(String endpoint) {
-        ZMQ.Socket dealer = context.createSocket(SocketType.DEALER);
-        dealer.setLinger(0);
-        dealer.setMaxMsgSize(MAX_FRAME_BYTES);
-        dealer.setHandshakeIvl(HANDSHAKE_TIMEOUT_MS);
+        ZMQ.Socket dealer = newSocket(SocketType.DEALER);
         dealer.setSndHWM(REMOTE_SEND_HWM);
         // JeroMQ sends HELLO first on every connection it makes, reconnections included, and tells us when a
         // connection broke, so that our tuples follow the HELLO again.
@@ -236,10 +240,7 @@ final class GossipLoop implements Runnable {
     private void onClientMessage(Session session, GossipMessage message) {
         if (message instanceof GossipMessage.Hello) {
             session.greeted = true;
-            tuples.forEach((key, value) -> {
-                sendToClient(session, GossipCodec.encode(new GossipMessage.Publish(key, value, 0)));
-                countIfOurs(key);
-            });
+            sendAllTuples(frame -> sendToClient(session, frame));
         } else if (message instanceof GossipMessage.Publish publish) {
             if (!session.greeted) {
                 // czmq answers INVALID (the client then says HELLO) and drops the tuple; we keep the tuple too.
@@ -306,10 +307,21 @@ final class GossipLoop implements Runnable {
     }
 
     private void sendAllTuples(Remote remote) {
+        sendAllTuples(frame -> sendToRemote(remote, frame));
+    }
+
+    /** Hands every known tuple, as a PUBLISH frame, to {@code send}; our own counts as an announcement. */
+    private void sendAllTuples(Consumer<byte[]> send) {
         tuples.forEach((key, value) -> {
-            sendToRemote(remote, GossipCodec.encode(new GossipMessage.Publish(key, value, 0)));
-            countIfOurs(key);
+            send.accept(publishFrame(key, value));
+            if (key.equals(selfKey)) {
+                listener.announcementSent();
+            }
         });
+    }
+
+    private static byte[] publishFrame(String key, String value) {
+        return GossipCodec.encode(new GossipMessage.Publish(key, value, 0)); // czmq sends and ignores ttl 0
     }
 
     private void sendToRemote(Remote remote, byte[] frame) {
@@ -345,7 +357,7 @@ final class GossipLoop implements Runnable {
         }
         tuples.put(key, value);
         learnPeer(key, value);
-        byte[] publish = GossipCodec.encode(new GossipMessage.Publish(key, value, 0));
+        byte[] publish = publishFrame(key, value);
         for (Session session : new ArrayList<>(sessions.values())) {
             if (session.greeted) {
                 sendToClient(session, publish);
@@ -389,12 +401,6 @@ final class GossipLoop implements Runnable {
                 LOG.warn("{}: the discovery listener failed on {} at {} (further failures are logged at DEBUG)",
                         name, peer, endpoint, e);
             }
-        }
-    }
-
-    private void countIfOurs(String key) {
-        if (key.equals(selfKey)) {
-            listener.announcementSent();
         }
     }
 
